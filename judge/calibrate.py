@@ -1,0 +1,121 @@
+"""Time budgets that fit the machine, the way Kattis derives its time limit.
+
+Per test: budget = max(floor, multiplier × the slowest accepted solution's CPU time
+on that test, measured on this machine). The measurement is cached, keyed by
+everything it depends on, so only the first run pays for it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import platform
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from judge import __version__, cache
+from judge.challenge import Challenge
+from judge.errors import ChallengeError
+from judge.report import TestResult
+from judge.runner.sandbox import ProcessSandbox
+from judge.verdict import Verdict
+
+#: The per-test budget while calibrating: enough for any sane accepted solution.
+CALIBRATION_BUDGET_S = 60.0
+
+NotifyFn = Callable[[str], None]
+
+
+@dataclass
+class Calibration:
+    budgets_s: dict[str, float]
+    #: The reference's CPU time per test, in ms (empty when there is no reference).
+    reference_ms: dict[str, float] = field(default_factory=dict)
+    #: The slowest accepted solution's CPU time per test, in ms.
+    slowest_ms: dict[str, float] = field(default_factory=dict)
+    multiplier: float | None = None
+    #: Accepted solutions that did not get AC while calibrating (left out of the budgets).
+    rejected: list[str] = field(default_factory=list)
+
+    def ratio(self, tests: list[TestResult]) -> float | None:
+        """Overall solution time / reference time, over the tests both ran."""
+        mine = ref = 0.0
+        for t in tests:
+            if t.verdict in (Verdict.SKIPPED, Verdict.CE) or t.name not in self.reference_ms:
+                continue
+            mine += t.time_ms
+            ref += self.reference_ms[t.name]
+        return round(mine / ref, 3) if ref > 0 else None
+
+
+def machine_fingerprint() -> str:
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            cpu = next((line for line in f if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return f"{platform.node()}|{platform.machine()}|{cpu.strip()}|{sys.version}|{__version__}"
+
+
+def _key(challenge: Challenge, sandbox: ProcessSandbox) -> str:
+    h = hashlib.sha256()
+    h.update(challenge.digest.encode())
+    h.update(machine_fingerprint().encode())
+    h.update(sandbox.isolation.level.encode())
+    for path in challenge.accepted():
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def measure(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | None = None) -> Calibration:
+    """Run every accepted solution once, with generous budgets, and derive the budgets."""
+    from judge.grader import Options, judge_file
+
+    limits = challenge.config.limits
+    tests = challenge.tests
+    generous = {t.name: CALIBRATION_BUDGET_S for t in tests}
+    slowest: dict[str, float] = {}
+    reference: dict[str, float] = {}
+    rejected = []
+    accepted = challenge.accepted()
+    for i, path in enumerate(accepted, 1):
+        if notify:
+            notify(f"calibrating {challenge.id} on this machine ({i}/{len(accepted)}: {path.name}); first run only")
+        report = judge_file(challenge, path, Options(budgets=generous, sandbox=sandbox, compare_reference=False))
+        if report.verdict is not Verdict.AC:
+            rejected.append(f"{path.name}: {report.verdict.value}")
+            continue
+        for t in report.tests:
+            slowest[t.name] = max(slowest.get(t.name, 0.0), t.time_ms)
+            if path == challenge.reference_path:
+                reference[t.name] = t.time_ms
+    if limits.time_ms is not None:
+        budgets = {t.name: limits.time_ms / 1000 for t in tests}
+    elif not slowest:
+        raise ChallengeError(
+            f"{challenge.solutions_path / 'accepted'}: no accepted solution passed, so no time budget can be "
+            f"calibrated ({'; '.join(rejected) or 'there are none'}); fix them or set limits.time_ms"
+        )
+    else:
+        floor = limits.time_floor_ms
+        budgets = {t.name: max(floor, limits.time_multiplier * slowest[t.name]) / 1000 for t in tests}
+    return Calibration(
+        budgets_s=budgets,
+        reference_ms=reference,
+        slowest_ms=slowest,
+        multiplier=None if limits.time_ms is not None else limits.time_multiplier,
+        rejected=rejected,
+    )
+
+
+def budgets_for(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | None = None) -> Calibration:
+    """The cached calibration of a challenge on this machine, measuring it if needed."""
+    key = f"calibration/{challenge.id}-{_key(challenge, sandbox)}.json"
+    data = cache.load(key)
+    names = {t.name for t in challenge.tests}
+    if isinstance(data, dict) and set(data.get("budgets_s", {})) == names:
+        return Calibration(**data)
+    calibration = measure(challenge, sandbox, notify)
+    cache.store(key, calibration.__dict__)
+    return calibration

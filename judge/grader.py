@@ -1,0 +1,285 @@
+"""Judging one solution: run every test in a child, turn outcomes into verdicts.
+
+The grader owns the mapping from what the judge observed (a reply, a kill for
+time or memory, a death) to a verdict, and it is where hidden tests are
+redacted: their results never carry inputs, answers, prints or messages.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from judge.challenge import Challenge, TestCase
+from judge.checkers import CheckerFn, CheckResult, default_checker, normalise
+from judge.runner.child import Budget, Child, Outcome, Status
+from judge.runner.harness import unplain
+from judge.runner.sandbox import ProcessSandbox, best_sandbox
+from judge.report import Report, TestResult, overall
+from judge.verdict import Verdict
+
+MIB = 1024 * 1024
+#: Loading (compiling and importing) the solution: generous, it is not timed against the budget.
+LOAD_CPU_S = 10.0
+LOAD_WALL_S = 30.0
+LOAD_MEMORY = 2048 * MIB
+#: Decoding a test's input inside the child (trusted work, but still bounded).
+PUT_BUDGET = Budget(cpu_s=30.0, wall_s=60.0, memory_bytes=4096 * MIB)
+#: Virtual memory beyond the budget: numpy and friends map much more than they touch.
+ADDRESS_SPACE_MARGIN = 4096 * MIB
+#: The wall-clock backstop of a test: sleeping is not free.
+WALL_FACTOR, WALL_EXTRA_S = 2.0, 1.0
+SHOW_LIMIT = 2000
+
+ProgressFn = Callable[[TestResult, int, int], None]
+
+
+@dataclass
+class Options:
+    #: Per-test CPU budgets in seconds by test name; None calibrates (or uses the config's time_ms).
+    budgets: dict[str, float] | None = None
+    fail_fast: bool = False
+    sandbox: ProcessSandbox | None = None
+    progress: ProgressFn | None = None
+    #: Skip computing time_vs_reference (calibration itself runs this way).
+    compare_reference: bool = True
+    #: Told what is happening when something slow (calibration) runs first.
+    notify: Callable[[str], None] | None = None
+
+
+class LoadError(Exception):
+    """The solution cannot be loaded: the message says why (a CE)."""
+
+
+def read_source(data: bytes) -> str:
+    """Decode a solution file; a UTF-8 BOM and CRLF endings are fine, binary is not."""
+    if b"\0" in data:
+        raise LoadError("the file is binary, not Python source (it contains NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def _clip(text: str | None) -> str | None:
+    if text is None or len(text) <= SHOW_LIMIT:
+        return text
+    return text[:SHOW_LIMIT] + f"\n... ({len(text) - SHOW_LIMIT} more characters)"
+
+
+def _show_value(value: Any) -> Any:
+    text = repr(value)
+    return value if len(text) <= SHOW_LIMIT else text[:SHOW_LIMIT] + "..."
+
+
+class Session:
+    """One solution's child process, respawned and reloaded if a test kills it."""
+
+    def __init__(self, challenge: Challenge, source: str, sandbox: ProcessSandbox, cpu_backstop_s: float) -> None:
+        self.challenge = challenge
+        self.source = source
+        self.sandbox = sandbox
+        self.cpu_backstop_s = cpu_backstop_s
+        self.child: Child | None = None
+
+    def start(self) -> Outcome:
+        self.child = Child(self.sandbox)
+        memory = int(self.challenge.config.limits.memory_mib * MIB)
+        rlimits = {
+            "RLIMIT_AS": memory + ADDRESS_SPACE_MARGIN,
+            "RLIMIT_CORE": 0,
+            "RLIMIT_FSIZE": 64 * MIB,
+            "RLIMIT_NOFILE": 256,
+            "RLIMIT_STACK": 512 * MIB,
+            "RLIMIT_CPU": int(math.ceil(self.cpu_backstop_s)),
+        }
+        message = {"op": "load", "source": self.source, "function": self.challenge.config.function, "rlimits": rlimits}
+        return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+
+    def ensure(self) -> str | None:
+        """A live child with the solution loaded; else why not."""
+        if self.child is not None and self.child.alive:
+            return None
+        outcome = self.start()
+        if outcome.status is Status.REPLY and outcome.reply.get("status") == "ok":
+            return None
+        return "the solution did not load again after its process was restarted"
+
+    def close(self) -> None:
+        if self.child is not None:
+            self.child.close()
+
+
+def load_error_message(outcome: Outcome) -> str:
+    if outcome.status is Status.REPLY:
+        reply = outcome.reply
+        if reply.get("status") == "missing":
+            return str(reply.get("message"))
+        text = str(reply.get("traceback") or f"{reply.get('type')}: {reply.get('message')}")
+        return text.rstrip()
+    if outcome.status is Status.TIME:
+        return f"loading the solution took too long ({outcome.detail})"
+    if outcome.status is Status.MEMORY:
+        return f"loading the solution used too much memory ({outcome.detail})"
+    return f"the solution's process ended while loading: {outcome.detail}"
+
+
+def _raised(reply: dict[str, Any], name: str) -> bool:
+    return any(entry == f"builtins.{name}" or entry.endswith(f".{name}") for entry in reply.get("mro", []))
+
+
+def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn) -> TestResult:
+    """Run one test and decide its verdict. Sample results carry details; hidden ones never do."""
+    result = TestResult(name=case.name, hidden=case.hidden, verdict=Verdict.RE, budget_ms=budget_s * 1000, size=case.size)
+    if not case.hidden:
+        result.input = {"args": case.args, "kwargs": case.kwargs}
+        result.expected = _show_value(case.expected) if case.raises is None else f"raises {case.raises}"
+
+    def finish(verdict: Verdict, message: str) -> TestResult:
+        result.verdict = verdict
+        if not case.hidden:
+            result.message = _clip(message)
+        return result
+
+    problem = session.ensure()
+    if problem:
+        return finish(Verdict.RE, problem)
+    child = session.child
+    assert child is not None
+    memory = int(session.challenge.config.limits.memory_mib * MIB)
+    put = child.request({"op": "put", "call": case.call_json}, PUT_BUDGET)
+    if put.status is not Status.REPLY:
+        return finish(Verdict.RE, f"the process ended before the test could start: {put.detail}")
+
+    budget = Budget(budget_s, budget_s * WALL_FACTOR + WALL_EXTRA_S, memory)
+    call = child.request({"op": "call"}, budget)
+    result.time_ms, result.wall_ms, result.memory_kib = call.cpu_s * 1000, call.wall_s * 1000, call.memory_kib
+    if not case.hidden and call.status is Status.REPLY:
+        result.stdout = _clip(call.reply.get("stdout")) or None
+        result.stderr = _clip(call.reply.get("stderr")) or None
+    verdict = _limit_verdict(call)
+    if verdict:
+        return finish(verdict, call.detail)
+    if call.status is not Status.REPLY:
+        return finish(Verdict.RE, call.detail)
+    if call.memory_kib * 1024 > memory:
+        return finish(Verdict.MLE, f"used {call.memory_kib // 1024} MiB, over the {memory // MIB} MiB budget")
+    reply = call.reply
+    if reply.get("status") == "exception":
+        if reply.get("type") == "MemoryError" and _raised(reply, "MemoryError"):
+            return finish(Verdict.MLE, "MemoryError: the solution ran out of its memory")
+        if case.raises is not None and _raised(reply, case.raises):
+            return finish(Verdict.AC, "")
+        result.got = f"raised {reply.get('type')}"
+        return finish(Verdict.RE, str(reply.get("traceback") or reply.get("type")).rstrip())
+    if reply.get("status") != "ok":
+        return finish(Verdict.RE, "the process answered out of turn")
+
+    fetch = child.request({"op": "fetch"}, Budget(max(5.0, budget_s), max(10.0, budget.wall_s), memory))
+    verdict = _limit_verdict(fetch)
+    if verdict:
+        return finish(verdict, f"while handing back the answer: {fetch.detail}")
+    if fetch.status is Status.PROTOCOL:
+        return finish(Verdict.WA, fetch.detail)
+    if fetch.status is not Status.REPLY:
+        return finish(Verdict.RE, fetch.detail)
+    if fetch.reply.get("status") != "ok":
+        return finish(Verdict.WA, str(fetch.reply.get("message", "the answer could not be read")))
+    got = unplain(fetch.reply.get("value"))
+    if not case.hidden:
+        result.got = _show_value(got)
+    if case.raises is not None:
+        return finish(Verdict.WA, f"expected {case.raises} to be raised, but it returned {_show_value(got)!r}")
+    try:
+        verdict_check = normalise(check(case.expected, got, args=case.args, kwargs=case.kwargs))
+    except Exception as exc:  # a checker bug is the author's, but must not hide as a pass
+        verdict_check = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
+    return finish(Verdict.AC if verdict_check.ok else Verdict.WA, verdict_check.message)
+
+
+def _limit_verdict(outcome: Outcome) -> Verdict | None:
+    if outcome.status is Status.TIME:
+        return Verdict.TLE
+    if outcome.status is Status.MEMORY:
+        return Verdict.MLE
+    return None
+
+
+def load_checker(challenge: Challenge) -> CheckerFn:
+    path = challenge.checker_path
+    if path is None:
+        return default_checker(challenge.config.check)
+    from judge.errors import ChallengeError
+    from judge.testdata import import_file
+
+    module = import_file(path, f"_judge_checker_{challenge.id}")
+    fn = getattr(module, "check", None)
+    if not callable(fn):
+        raise ChallengeError(f"{path}: must define check(expected, got, *, args, kwargs)")
+    return fn
+
+
+def judge_source(challenge: Challenge, data: bytes, name: str, options: Options | None = None) -> Report:
+    """Judge a solution's source bytes on every test of a challenge."""
+    options = options or Options()
+    sandbox = options.sandbox or best_sandbox()
+    tests = challenge.tests
+    check = load_checker(challenge)
+    calibration = None
+    budgets = options.budgets
+    if budgets is None:
+        from judge.calibrate import budgets_for
+
+        calibration = budgets_for(challenge, sandbox, options.notify)
+        budgets = calibration.budgets_s
+    report = Report(
+        challenge=challenge.id,
+        solution=name,
+        verdict=Verdict.CE,
+        tests=[],
+        isolation=sandbox.isolation.to_dict(),
+        budget_multiplier=calibration.multiplier if calibration else None,
+    )
+
+    def skipped(verdict: Verdict) -> list[TestResult]:
+        return [TestResult(name=t.name, hidden=t.hidden, verdict=verdict, size=t.size) for t in tests]
+
+    try:
+        source = read_source(data)
+    except LoadError as exc:
+        report.compile_error = str(exc)
+        report.tests = skipped(Verdict.CE)
+        return report
+
+    session = Session(challenge, source, sandbox, cpu_backstop_s=sum(budgets.values()) * 2 + 60)
+    try:
+        loaded = session.start()
+        if not (loaded.status is Status.REPLY and loaded.reply.get("status") == "ok"):
+            report.compile_error = _clip(load_error_message(loaded))
+            report.tests = skipped(Verdict.CE)
+            return report
+        failed = False
+        for i, case in enumerate(tests):
+            if failed and options.fail_fast:
+                result = TestResult(name=case.name, hidden=case.hidden, verdict=Verdict.SKIPPED, size=case.size)
+            else:
+                result = run_test(session, case, budgets[case.name], check)
+                if calibration is not None:
+                    result.reference_ms = calibration.reference_ms.get(case.name)
+                failed = failed or not result.passed
+            report.tests.append(result)
+            if options.progress:
+                options.progress(result, i + 1, len(tests))
+    finally:
+        session.close()
+    report.verdict = overall(report.tests)
+    if calibration is not None and options.compare_reference:
+        report.time_vs_reference = calibration.ratio(report.tests)
+    return report
+
+
+def judge_file(challenge: Challenge, path: Path, options: Options | None = None) -> Report:
+    return judge_source(challenge, path.read_bytes(), str(path), options)

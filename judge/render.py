@@ -1,0 +1,196 @@
+"""Terminal views of the judge's data. The only module that imports rich."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from rich.console import Console, Group
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.syntax import Syntax
+from rich.table import Table
+from rich.text import Text
+
+from judge.report import Report, TestResult
+from judge.verdict import Verdict
+
+console = Console(highlight=False)
+err_console = Console(stderr=True, highlight=False)
+
+STYLE = {
+    Verdict.AC: "bold green",
+    Verdict.WA: "bold red",
+    Verdict.TLE: "bold yellow",
+    Verdict.MLE: "bold magenta",
+    Verdict.RE: "bold red",
+    Verdict.CE: "bold red",
+    Verdict.SKIPPED: "dim",
+}
+
+
+def verdict_text(verdict: Verdict) -> Text:
+    return Text(verdict.value, style=STYLE[verdict])
+
+
+def ms(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if value < 1:
+        return f"{value:.3f}"
+    if value < 100:
+        return f"{value:.1f}"
+    return f"{value:,.0f}"
+
+
+def kib(value: int) -> str:
+    return f"{value / 1024:.1f} MiB" if value >= 1024 else f"{value} KiB"
+
+
+class Live:
+    """A progress bar on stderr while tests run (only in a terminal), plus status lines."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled = enabled and err_console.is_terminal
+        self.total = total
+        self.progress: Progress | None = None
+        self.task: Any = None
+
+    def __enter__(self) -> Live:
+        if self.enabled:
+            self.progress = Progress(
+                TextColumn("[bold]judging"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            )
+            self.progress.__enter__()
+            self.task = self.progress.add_task("", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.__exit__(None, None, None)
+
+    def advance(self, result: TestResult, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, completed=done, description=f"{result.name}: {result.verdict.value}")
+
+    def notify(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(f"[dim]{message}[/dim]")
+        else:
+            print(message, file=sys.stderr)
+
+
+def challenge_list(rows: list[dict[str, Any]]) -> None:
+    table = Table(title="Challenges", title_justify="left")
+    for col in ("id", "title", "difficulty", "tests (sample/hidden)", "time budget", "memory", "from"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r["id"],
+            r["title"],
+            r["difficulty"],
+            f"{r['samples']} / {r['hidden']}",
+            r["time"],
+            f"{r['memory_mib']:g} MiB",
+            r["origin"],
+        )
+    console.print(table)
+    console.print("[dim]judge show <id> for the statement; judge init <id> mine.py to start[/dim]")
+
+
+def challenge(ch: Any, statement: str, samples: list[Any], budget: str) -> None:
+    cfg = ch.config
+    console.print(Markdown(statement))
+    console.print()
+    console.print(Panel(Syntax(cfg.signature, "python", theme="ansi_dark"), title="signature", expand=False))
+    table = Table(title="Sample tests", title_justify="left")
+    table.add_column("name")
+    table.add_column("arguments")
+    table.add_column("expected")
+    for t in samples:
+        args = ", ".join([repr(a) for a in t.args] + [f"{k}={v!r}" for k, v in t.kwargs.items()])
+        expected = f"raises {t.raises}" if t.raises else repr(t.expected)
+        table.add_row(t.name, args, expected)
+    console.print(table)
+    console.print(
+        f"[bold]Budgets[/bold]: CPU time per test {budget}, calibrated on this machine; "
+        f"memory {cfg.limits.memory_mib:g} MiB per test."
+    )
+
+
+def _details(t: TestResult) -> Panel:
+    parts: list[Any] = []
+    if t.input is not None:
+        args = ", ".join([repr(a) for a in t.input["args"]] + [f"{k}={v!r}" for k, v in t.input["kwargs"].items()])
+        parts.append(Text.assemble(("input     ", "bold"), _cut(args)))
+    parts.append(Text.assemble(("expected  ", "bold"), _cut(repr(t.expected) if not isinstance(t.expected, str) or not t.expected.startswith("raises ") else t.expected)))
+    if t.got is not None:
+        parts.append(Text.assemble(("got       ", "bold"), _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got))))
+    if t.message:
+        parts.append(Text(t.message, style="red"))
+    if t.stdout:
+        parts.append(Text.assemble(("prints\n", "bold"), t.stdout.rstrip()))
+    if t.stderr:
+        parts.append(Text.assemble(("stderr\n", "bold"), t.stderr.rstrip()))
+    return Panel(Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict])
+
+
+def _cut(text: str, limit: int = 300) -> str:
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text) - limit} more characters)"
+
+
+def report(r: Report, out: Console | None = None) -> None:
+    out = out or console
+    table = Table(title=f"{r.challenge} · {r.solution}", title_justify="left")
+    table.add_column("test")
+    table.add_column("verdict")
+    table.add_column("time ms", justify="right")
+    table.add_column("budget ms", justify="right")
+    table.add_column("ref ms", justify="right")
+    table.add_column("memory", justify="right")
+    for t in r.tests:
+        name = t.name + (" [dim](hidden)[/dim]" if t.hidden else "")
+        ran = t.verdict not in (Verdict.SKIPPED, Verdict.CE)
+        table.add_row(
+            name,
+            verdict_text(t.verdict),
+            ms(t.time_ms) if ran else "",
+            ms(t.budget_ms) if ran else "",
+            ms(t.reference_ms) if ran else "",
+            kib(t.memory_kib) if ran else "",
+        )
+    out.print(table)
+    if r.compile_error:
+        out.print(Panel(Text(r.compile_error), title="could not load the solution", border_style="red", title_align="left"))
+    for t in r.tests:
+        if not t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED):
+            out.print(_details(t))
+    failing_hidden = [t for t in r.tests if t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED, Verdict.CE)]
+    if failing_hidden:
+        out.print(f"[dim]{len(failing_hidden)} hidden test(s) failed; hidden tests show only their verdict, time and memory.[/dim]")
+    summary = Text.assemble(
+        (f"{r.verdict.value} ", STYLE[r.verdict]),
+        (f"{r.verdict.long_name}", "bold"),
+        f" · {r.passed}/{r.total} passed · {ms(r.time_ms)} ms CPU · peak {kib(r.memory_kib)}",
+    )
+    lines: list[Any] = [summary]
+    if r.time_vs_reference is not None:
+        budget = f"; budget {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
+        lines.append(Text(f"time: {r.time_vs_reference:.2f}× the reference{budget}"))
+    if r.growth:
+        lines.append(Text(str(r.growth.get("summary", ""))))
+    iso = r.isolation
+    if iso:
+        style = "green" if iso.get("isolated") else "yellow"
+        note = "" if iso.get("isolated") else " — NOT isolated: " + "; ".join(iso.get("missing", []))
+        lines.append(Text(f"isolation: {iso.get('level')}{note}", style=style))
+    for note in r.notes:
+        lines.append(Text(note, style="dim"))
+    out.print(Panel(Group(*lines), expand=False))

@@ -1,0 +1,129 @@
+"""The result of judging one solution: one object, rendered as a table or as JSON.
+
+Hidden tests are redacted where the result is made (in the grader), not where it
+is shown: a TestResult of a hidden test never holds its input, expected answer,
+output, prints or messages, so no view can leak them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from judge.verdict import Verdict
+
+#: Bumped when a field of the JSON report changes meaning or disappears.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class TestResult:
+    name: str
+    hidden: bool
+    verdict: Verdict
+    #: CPU time of the call, measured by the judge.
+    time_ms: float = 0.0
+    wall_ms: float = 0.0
+    #: The solution's own peak memory during the call, above what it held before.
+    memory_kib: int = 0
+    budget_ms: float | None = None
+    #: The reference's CPU time on this test, on this machine (when calibrated).
+    reference_ms: float | None = None
+    #: Spread of repeated timings (min, max) when the test was fast enough to repeat.
+    time_range_ms: tuple[float, float] | None = None
+    size: int | None = None
+    # -- sample tests only -------------------------------------------------
+    message: str | None = None
+    input: dict[str, Any] | None = None
+    expected: Any = None
+    got: Any = None
+    stdout: str | None = None
+    stderr: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict is Verdict.AC
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        if self.hidden:
+            for key in ("message", "input", "expected", "got", "stdout", "stderr"):
+                data.pop(key)
+        else:
+            for key in ("input", "expected", "got"):
+                data[key] = json_safe(data[key])
+        return data
+
+
+@dataclass
+class Report:
+    challenge: str
+    solution: str
+    verdict: Verdict
+    tests: list[TestResult]
+    isolation: dict[str, Any] = field(default_factory=dict)
+    #: Why the solution could not be loaded (CE only).
+    compile_error: str | None = None
+    #: Overall solution time divided by the reference's on the same tests (None when unknown).
+    time_vs_reference: float | None = None
+    #: The calibration multiplier: per-test budget = this × the slowest accepted solution.
+    budget_multiplier: float | None = None
+    #: Growth of time with input size, where the challenge marks a family of tests.
+    growth: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def passed(self) -> int:
+        return sum(t.passed for t in self.tests)
+
+    @property
+    def total(self) -> int:
+        return len(self.tests)
+
+    @property
+    def time_ms(self) -> float:
+        return sum(t.time_ms for t in self.tests)
+
+    @property
+    def memory_kib(self) -> int:
+        return max((t.memory_kib for t in self.tests), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_VERSION,
+            "challenge": self.challenge,
+            "solution": self.solution,
+            "verdict": self.verdict.value,
+            "passed": self.passed,
+            "total": self.total,
+            "time_ms": round(self.time_ms, 3),
+            "memory_kib": self.memory_kib,
+            "time_vs_reference": self.time_vs_reference,
+            "budget_multiplier": self.budget_multiplier,
+            "growth": self.growth,
+            "isolation": self.isolation,
+            "compile_error": self.compile_error,
+            "notes": self.notes,
+            "tests": [t.to_dict() for t in self.tests],
+        }
+
+
+def json_safe(value: Any) -> Any:
+    """NaN and infinities become strings, so the JSON report stays strict JSON."""
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    return value
+
+
+def overall(tests: list[TestResult]) -> Verdict:
+    """AC when every test passed, else the verdict of the first failing test (samples come first)."""
+    for test in tests:
+        if test.verdict not in (Verdict.AC, Verdict.SKIPPED):
+            return test.verdict
+    return Verdict.AC

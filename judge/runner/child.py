@@ -1,0 +1,261 @@
+"""Driving one child process: send a request, watch it from outside, get a reply.
+
+Every number that decides a verdict is measured here, in the judge's process,
+from the kernel's view of the child: its CPU clock, its resident memory, the
+wall clock. The child's own words are only ever "here is the value".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import struct
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from judge.runner.sandbox import ProcessSandbox
+
+HARNESS_SOURCE = (Path(__file__).parent / "harness.py").read_text(encoding="utf-8")
+#: The largest reply the judge reads; a bigger answer is an error, not a memory problem for us.
+MAX_REPLY = 64 * 1024 * 1024
+#: How often the watcher samples CPU time and memory while a request runs.
+TICK_S = 0.005
+#: What the judge keeps of the child's stderr (diagnostics only, never shown for hidden tests).
+STDERR_KEEP = 8 * 1024
+_PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+class Status(str, Enum):
+    REPLY = "reply"  #: the child answered
+    TIME = "time"  #: killed: over the CPU budget or the wall-clock backstop
+    MEMORY = "memory"  #: killed: over the memory budget
+    DIED = "died"  #: the child exited or crashed without answering
+    PROTOCOL = "protocol"  #: the child wrote something that is not a reply
+
+
+@dataclass
+class Budget:
+    cpu_s: float
+    wall_s: float
+    #: Memory the request may add above what the child held when it started.
+    memory_bytes: int
+
+
+@dataclass
+class Outcome:
+    status: Status
+    reply: dict[str, Any] = field(default_factory=dict)
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+    #: Peak resident memory above the level at the request's start, in KiB.
+    memory_kib: int = 0
+    detail: str = ""
+
+
+def _cpu_clock(pid: int) -> int:
+    """The clock id of a process's CPU time (all its threads): Linux's MAKE_PROCESS_CPUCLOCK."""
+    return ((~pid) << 3) | 2
+
+
+def _status_kib(pid: int, field_name: str) -> int | None:
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(field_name):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def _rss_bytes(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _reset_peak(pid: int) -> bool:
+    """Reset VmHWM to the current RSS, so the peak we read later is this request's."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+class Child:
+    """One child process running the harness, for one solution."""
+
+    def __init__(self, sandbox: ProcessSandbox | None = None) -> None:
+        self.sandbox = sandbox or ProcessSandbox()
+        req_r, self._req_w = os.pipe()
+        self._rep_r, rep_w = os.pipe()
+        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
+        try:
+            self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
+        finally:
+            os.close(req_r)
+            os.close(rep_w)
+        self.stderr = b""
+        self.alive = True
+        self._pid: int | None = None
+
+    # -- plumbing ---------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        if self._pid is None:
+            self._pid = self.sandbox.target_pid(self.proc)
+        return self._pid
+
+    def _send(self, message: dict[str, Any]) -> bool:
+        data = json.dumps(message).encode()
+        data = struct.pack(">I", len(data)) + data
+        try:
+            while data:
+                data = data[os.write(self._req_w, data) :]
+        except (BrokenPipeError, OSError):
+            return False
+        return True
+
+    def _cpu_s(self) -> float | None:
+        pid = self.pid
+        if pid is None:
+            return None
+        try:
+            return time.clock_gettime(_cpu_clock(pid))
+        except OSError:
+            return None
+
+    def request(self, message: dict[str, Any], budget: Budget) -> Outcome:
+        """Send one request and watch the child until it answers or breaks a limit."""
+        if not self.alive:
+            return Outcome(Status.DIED, detail="the process had already ended")
+        pid = self.pid
+        base_rss = (_rss_bytes(pid) or 0) if pid else 0
+        if pid:
+            _reset_peak(pid)
+        cpu0 = self._cpu_s() or 0.0
+        wall0 = time.perf_counter()
+        if not self._send(message):
+            return self._finish(Outcome(Status.DIED, detail="the process ended before the request"), cpu0, wall0, base_rss)
+
+        sel = selectors.DefaultSelector()
+        sel.register(self._rep_r, selectors.EVENT_READ, "reply")
+        if self.proc.stderr is not None:
+            sel.register(self.proc.stderr, selectors.EVENT_READ, "stderr")
+        buf = bytearray()
+        need: int | None = None
+        try:
+            while True:
+                for key, _ in sel.select(TICK_S):
+                    if key.data == "stderr":
+                        chunk = os.read(key.fd, 65536)
+                        if not chunk:
+                            sel.unregister(key.fileobj)
+                        elif len(self.stderr) < STDERR_KEEP:
+                            self.stderr += chunk[: STDERR_KEEP - len(self.stderr)]
+                        continue
+                    chunk = os.read(self._rep_r, 1 << 20)
+                    if not chunk:
+                        return self._died(cpu0, wall0, base_rss)
+                    buf += chunk
+                    if need is None and len(buf) >= 4:
+                        (need,) = struct.unpack(">I", buf[:4])
+                        if need > MAX_REPLY:
+                            self.kill()
+                            return self._finish(
+                                Outcome(Status.PROTOCOL, detail=f"the answer is larger than {MAX_REPLY >> 20} MiB"),
+                                cpu0, wall0, base_rss,
+                            )
+                    if need is not None and len(buf) >= 4 + need:
+                        outcome = self._finish(Outcome(Status.REPLY), cpu0, wall0, base_rss)
+                        try:
+                            outcome.reply = json.loads(bytes(buf[4 : 4 + need]))
+                            if not isinstance(outcome.reply, dict) or len(buf) != 4 + need:
+                                raise ValueError
+                        except ValueError:
+                            self.kill()
+                            outcome.status, outcome.detail = Status.PROTOCOL, "the process wrote garbage on the judge's channel"
+                        return outcome
+                cpu = (self._cpu_s() or cpu0) - cpu0
+                wall = time.perf_counter() - wall0
+                if cpu > budget.cpu_s or wall > budget.wall_s:
+                    why = f"over {budget.cpu_s:.2f} s of CPU" if cpu > budget.cpu_s else f"over {budget.wall_s:.2f} s of wall clock"
+                    outcome = self._finish(Outcome(Status.TIME, detail=why), cpu0, wall0, base_rss)
+                    self.kill()
+                    return outcome
+                rss = _rss_bytes(pid) if pid else None
+                if rss is not None and rss - base_rss > budget.memory_bytes:
+                    outcome = self._finish(Outcome(Status.MEMORY), cpu0, wall0, base_rss)
+                    outcome.detail = f"used over {budget.memory_bytes >> 20} MiB"
+                    self.kill()
+                    return outcome
+                if self.proc.poll() is not None:
+                    return self._died(cpu0, wall0, base_rss)
+        finally:
+            sel.close()
+
+    def _finish(self, outcome: Outcome, cpu0: float, wall0: float, base_rss: int) -> Outcome:
+        outcome.wall_s = time.perf_counter() - wall0
+        cpu = self._cpu_s()
+        outcome.cpu_s = max(0.0, cpu - cpu0) if cpu is not None else outcome.wall_s
+        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid else None
+        if hwm is not None:
+            outcome.memory_kib = max(0, hwm - base_rss // 1024)
+        return outcome
+
+    def _died(self, cpu0: float, wall0: float, base_rss: int) -> Outcome:
+        outcome = self._finish(Outcome(Status.DIED), cpu0, wall0, base_rss)
+        self.kill()
+        code = self.proc.returncode
+        if code is not None and code < 0:
+            try:
+                outcome.detail = f"the process was killed by {signal.Signals(-code).name}"
+            except ValueError:
+                outcome.detail = f"the process was killed by signal {-code}"
+        else:
+            outcome.detail = f"the process exited with code {code}"
+        return outcome
+
+    def kill(self) -> None:
+        if self.alive:
+            self.alive = False
+            try:
+                os.close(self._req_w)
+                os.close(self._rep_r)
+            except OSError:
+                pass
+            self.sandbox.kill(self.proc)
+            if self.proc.stderr is not None:
+                self.proc.stderr.close()
+
+    def close(self) -> None:
+        """End the child: close its request pipe, give it a moment, then kill what is left."""
+        if self.alive:
+            try:
+                os.close(self._req_w)
+                self._req_w = os.open(os.devnull, os.O_WRONLY)
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=0.5)
+            except subprocess.TimeoutExpired:
+                pass
+            self.kill()
+
+    def __enter__(self) -> Child:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

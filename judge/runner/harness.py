@@ -1,0 +1,228 @@
+"""The program that runs inside the judge's child process.
+
+It is started as ``python -I -c <this source>`` and must not import the judge
+package: in a sandbox that package is not even visible. It talks to the judge
+over two pipes (whose numbers arrive in argv) with length-prefixed JSON
+frames, so nothing the solution prints can be mistaken for a reply. The judge
+trusts none of it beyond "this is the value the solution returned": times and
+memory are measured from outside.
+"""
+
+import io
+import json
+import math
+import os
+import struct
+import sys
+import traceback
+import types
+
+REQ_FD, REP_FD = -1, -1
+CAPTURE_LIMIT = 16 * 1024
+MAX_DEPTH = 200
+
+
+class Capped(io.TextIOBase):
+    """A text sink that keeps the first CAPTURE_LIMIT characters of what is written."""
+
+    def __init__(self):
+        self.parts = []
+        self.size = 0
+        self.dropped = 0
+
+    def writable(self):
+        return True
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not " + type(s).__name__)
+        room = CAPTURE_LIMIT - self.size
+        if room > 0:
+            self.parts.append(s[:room])
+            self.size += min(room, len(s))
+        self.dropped += max(0, len(s) - max(room, 0))
+        return len(s)
+
+    def text(self):
+        out = "".join(self.parts)
+        if self.dropped:
+            out += "\n... (%d more characters not shown)" % self.dropped
+        return out
+
+
+class Unsupported(Exception):
+    pass
+
+
+def plain(value, depth=0):
+    """Turn a return value into JSON-able plain data, or raise Unsupported.
+
+    Only exact built-in types (and numpy's arrays and scalars) are accepted, so an
+    object with a custom __eq__ never reaches the judge's comparison.
+    """
+    if depth > MAX_DEPTH:
+        raise Unsupported("the value is nested more than %d levels deep" % MAX_DEPTH)
+    t = type(value)
+    if value is None or t is bool or t is str:
+        return value
+    if t is int:
+        return value
+    if t is float:
+        if math.isnan(value):
+            return {"__float__": "nan"}
+        if math.isinf(value):
+            return {"__float__": "inf" if value > 0 else "-inf"}
+        return value
+    if t is list or t is tuple or t is range:
+        return [plain(v, depth + 1) for v in value]
+    if t is dict:
+        out = {}
+        for k, v in value.items():
+            if type(k) is not str:
+                raise Unsupported("dict keys must be str, not " + type(k).__name__)
+            out[k] = plain(v, depth + 1)
+        return {"__dict__": out}
+    np = sys.modules.get("numpy")
+    if np is not None:
+        if t is np.ndarray:
+            if value.dtype == object:
+                return [plain(v, depth + 1) for v in value.tolist()]
+            return plain(value.tolist(), depth)
+        if isinstance(value, np.generic) and t.__module__ == "numpy":
+            return plain(value.item(), depth)
+    raise Unsupported(
+        "returned a value of type %s; return plain values (bool, int, float, str, "
+        "None, list, tuple, dict, numpy arrays or scalars)" % t.__qualname__
+    )
+
+
+def unplain(value):
+    """Decode plain()'s JSON form back into Python values (used by the judge)."""
+    if type(value) is list:
+        return [unplain(v) for v in value]
+    if type(value) is dict:
+        if "__float__" in value:
+            return float(value["__float__"])
+        if "__dict__" in value:
+            return {k: unplain(v) for k, v in value["__dict__"].items()}
+    return value
+
+
+def read_exact(fd, n):
+    chunks = []
+    while n:
+        b = os.read(fd, n)
+        if not b:
+            raise EOFError
+        chunks.append(b)
+        n -= len(b)
+    return b"".join(chunks)
+
+
+def recv():
+    (n,) = struct.unpack(">I", read_exact(REQ_FD, 4))
+    return json.loads(read_exact(REQ_FD, n))
+
+
+def send(obj):
+    data = json.dumps(obj, allow_nan=False).encode()
+    data = struct.pack(">I", len(data)) + data
+    while data:
+        data = data[os.write(REP_FD, data):]
+
+
+def describe(exc):
+    try:
+        return _describe(exc)
+    except BaseException:  # noqa: B036 - a hostile __str__ must not kill the harness
+        return {"status": "exception", "type": type(exc).__name__, "mro": [], "message": "", "traceback": ""}
+
+
+def _describe(exc):
+    # Drop the harness's own frame: the learner's code starts one level down.
+    tb = exc.__traceback__.tb_next if exc.__traceback__ is not None else None
+    return {
+        "status": "exception",
+        "type": type(exc).__name__,
+        "mro": [c.__module__ + "." + c.__qualname__ for c in type(exc).__mro__],
+        "message": str(exc)[:2000],
+        "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-4000:],
+    }
+
+
+def main():
+    global REQ_FD, REP_FD
+    REQ_FD, REP_FD = int(sys.argv[1]), int(sys.argv[2])
+    func = None
+    stored = {}
+    result = None
+    while True:
+        try:
+            req = recv()
+        except EOFError:
+            # Exit at once: a solution's non-daemon thread must not keep us alive.
+            os._exit(0)
+        op = req["op"]
+        if op == "load":
+            # Hard limits go on before any solution code runs; an unprivileged
+            # process can never raise them again.
+            import resource
+
+            for name, value in req.get("rlimits", {}).items():
+                resource.setrlimit(getattr(resource, name), (value, value))
+            module = types.ModuleType("solution")
+            module.__file__ = "solution.py"
+            sys.modules["solution"] = module
+            out, err = Capped(), Capped()
+            sys.stdout, sys.stderr = out, err
+            try:
+                code = compile(req["source"], "solution.py", "exec")
+                exec(code, module.__dict__)
+                func = getattr(module, req["function"], None)
+                if not callable(func):
+                    reply = {"status": "missing", "message": "no function %r in the solution" % req["function"]}
+                else:
+                    reply = {"status": "ok"}
+            except BaseException as exc:  # noqa: B036 - SystemExit at import is a load failure too
+                reply = describe(exc)
+                reply["traceback"] = "".join(traceback.format_exception_only(exc))[-4000:] if isinstance(exc, SyntaxError) else reply["traceback"]
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+            reply["stdout"], reply["stderr"] = out.text(), err.text()
+            send(reply)
+        elif op == "put":
+            # Decode one fresh copy of the arguments per repetition, outside the
+            # measured call, so a solution that mutates its input still gets a
+            # pristine one every time.
+            stored = {"copies": []}
+            for _ in range(req.get("reps", 1)):
+                call = json.loads(req["call"])
+                stored["copies"].append((call["args"], call["kwargs"]))
+            result = None
+            send({"status": "ok"})
+        elif op == "call":
+            out, err = Capped(), Capped()
+            sys.stdout, sys.stderr = out, err
+            copies = stored.get("copies", [])
+            try:
+                for args, kwargs in copies:
+                    result = func(*args, **kwargs)
+                reply = {"status": "ok"}
+            except BaseException as exc:  # noqa: B036 - SystemExit and KeyboardInterrupt are runtime errors
+                result = None
+                reply = describe(exc)
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+            stored = {}
+            reply["stdout"], reply["stderr"] = out.text(), err.text()
+            send(reply)
+        elif op == "fetch":
+            try:
+                send({"status": "ok", "value": plain(result)})
+            except Unsupported as exc:
+                send({"status": "unsupported", "message": str(exc)})
+            except RecursionError:
+                send({"status": "unsupported", "message": "the value is nested too deeply"})
+            result = None
+
+
+if __name__ == "__main__":
+    main()

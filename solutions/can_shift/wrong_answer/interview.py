@@ -1,0 +1,5 @@
+def can_shift(A, B):
+    for i in range(len(A)):
+        if A[i:] + A[:i] == B:
+            return True
+    return False

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from judge.problemset import builtin_root
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _judge_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One calibration cache for the whole session, never the user's own."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("JUDGE_CACHE_DIR", str(tmp_path_factory.mktemp("judge-cache")))
+    mp.delenv("JUDGE_ROOT", raising=False)
+    yield
+    mp.undo()
+
+
+@pytest.fixture(scope="session")
+def builtin() -> Path:
+    return builtin_root()
