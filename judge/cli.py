@@ -42,6 +42,11 @@ def cli(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = {"root": root}
 
 
+def root_option(ctx: click.Context) -> Path | None:
+    """The --root given to the judge group (or $JUDGE_ROOT), for commands in other modules."""
+    return _root(ctx)
+
+
 def _root(ctx: click.Context) -> Path | None:
     return ctx.find_root().obj.get("root") if ctx.find_root().obj else None
 
@@ -162,6 +167,16 @@ def run(ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast
     else:
         render.report(report)
     ctx.exit(ExitCode.OK if report.verdict.value == "AC" else ExitCode.FAILED)
+
+
+def _add_commands() -> None:
+    from judge.commands import discover
+
+    for command in discover():
+        cli.add_command(command)
+
+
+_add_commands()
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ PUT_BUDGET = Budget(cpu_s=30.0, wall_s=60.0, memory_bytes=4096 * MIB)
 #: Virtual memory beyond the budget: numpy and friends map much more than they touch.
 ADDRESS_SPACE_MARGIN = 4096 * MIB
 #: The wall-clock backstop of a test: sleeping is not free.
-WALL_FACTOR, WALL_EXTRA_S = 2.0, 1.0
+WALL_FACTOR, WALL_EXTRA_S = 3.0, 2.0
 SHOW_LIMIT = 2000
 
 ProgressFn = Callable[[TestResult, int, int], None]
