@@ -101,7 +101,7 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
 def _budget_rule(cfg: Any) -> str:
     if cfg.limits.time_ms is not None:
         return f"{cfg.limits.time_ms:g} ms"
-    return f"{cfg.limits.time_multiplier:g}× slowest accepted (≥ {cfg.limits.time_floor_ms:g} ms)"
+    return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
 
 
 @cli.command()
@@ -113,7 +113,7 @@ def show(ctx: click.Context, challenge: str) -> None:
     from judge import render
 
     samples = [t for t in ch.tests if not t.hidden]
-    render.challenge(ch, ch.statement(), samples, _budget_rule(ch.config))
+    render.challenge(ch, ch.statement(), samples, _budget_rule(ch.config).replace("slowest", "the slowest accepted solution"))
 
 
 @cli.command()

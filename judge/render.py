@@ -89,20 +89,25 @@ class Live:
 
 def challenge_list(rows: list[dict[str, Any]]) -> None:
     table = Table(title="Challenges", title_justify="left")
-    for col in ("id", "title", "difficulty", "tests (sample/hidden)", "time budget", "memory", "from"):
-        table.add_column(col)
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("title")
+    table.add_column("level")
+    table.add_column("tests", justify="right", no_wrap=True)
+    table.add_column("CPU time / test")
+    table.add_column("memory", no_wrap=True)
+    table.add_column("from")
     for r in rows:
         table.add_row(
             r["id"],
             r["title"],
             r["difficulty"],
-            f"{r['samples']} / {r['hidden']}",
+            f"{r['samples']}+{r['hidden']}",
             r["time"],
             f"{r['memory_mib']:g} MiB",
             r["origin"],
         )
     console.print(table)
-    console.print("[dim]judge show <id> for the statement; judge init <id> mine.py to start[/dim]")
+    console.print("[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]")
 
 
 def challenge(ch: Any, statement: str, samples: list[Any], budget: str) -> None:
