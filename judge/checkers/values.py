@@ -61,12 +61,16 @@ def compare(
     if ek == "sequence":
         if unordered:
             expected, got = sorted(expected, key=_sort_key), sorted(got, key=_sort_key)
-        if len(expected) != len(got):
-            return f"expected {len(expected)} items{where}, got {len(got)}"
         for i, (e, g) in enumerate(zip(expected, got)):
             diff = compare(e, g, rel_tol=rel_tol, abs_tol=abs_tol, path=f"{path}[{i}]")
             if diff:
+                if len(expected) != len(got):
+                    return f"expected {len(expected)} items{where}, got {len(got)}; first difference: {diff}"
                 return diff
+        if len(expected) != len(got):
+            i = min(len(expected), len(got))
+            extra = f"missing {show(expected[i])}" if len(expected) > len(got) else f"unexpected {show(got[i])}"
+            return f"expected {len(expected)} items{where}, got {len(got)}; from {path}[{i}] on: {extra}"
         return None
     if ek == "dict":
         if set(expected) != set(got):
