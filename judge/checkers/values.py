@@ -75,8 +75,8 @@ def compare(
     if ek == "dict":
         if set(expected) != set(got):
             missing = sorted(set(expected) - set(got))
-            extra = sorted(set(got) - set(expected))
-            return f"keys differ{where}: missing {missing}, unexpected {extra}"
+            unexpected = sorted(set(got) - set(expected))
+            return f"keys differ{where}: missing {missing}, unexpected {unexpected}"
         for key in expected:
             diff = compare(expected[key], got[key], rel_tol=rel_tol, abs_tol=abs_tol, path=f"{path}[{key!r}]")
             if diff:

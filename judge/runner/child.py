@@ -64,7 +64,7 @@ def _cpu_clock(pid: int) -> int:
     return ((~pid) << 3) | 2
 
 
-def _status_kib(pid: int, field_name: str) -> int | None:
+def _status_kib(pid: int, field_name: bytes) -> int | None:
     try:
         with open(f"/proc/{pid}/status", "rb") as f:
             for line in f:
