@@ -27,7 +27,7 @@ LOAD_CPU_S = 10.0
 LOAD_WALL_S = 30.0
 LOAD_MEMORY = 2048 * MIB
 #: Decoding a test's input inside the child (trusted work, but still bounded).
-PUT_BUDGET = Budget(cpu_s=30.0, wall_s=60.0, memory_bytes=4096 * MIB)
+PUT_BUDGET = Budget(cpu_s=10.0, wall_s=20.0, memory_bytes=4096 * MIB)
 #: Virtual memory beyond the budget: numpy and friends map much more than they touch.
 ADDRESS_SPACE_MARGIN = 4096 * MIB
 #: The wall-clock backstop of a test: sleeping is not free.
@@ -163,6 +163,8 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
     verdict = _limit_verdict(call)
     if verdict:
         return finish(verdict, call.detail)
+    if call.cpu_s > budget_s:  # answered between two of the watcher's samples, but too late
+        return finish(Verdict.TLE, f"took {call.cpu_s:.3f} s of CPU, over the {budget_s:.3f} s budget")
     if call.status is not Status.REPLY:
         return finish(Verdict.RE, call.detail)
     if call.memory_kib * 1024 > memory:
