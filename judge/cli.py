@@ -157,6 +157,8 @@ def run(ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast
             f"full isolation is not available ({'; '.join(sandbox.isolation.missing)}); "
             "run without --require-isolation to judge with less"
         )
+    if not sandbox.isolation.isolated:
+        click.echo(f"judge: warning: the solution is NOT isolated ({'; '.join(sandbox.isolation.missing)})", err=True)
     from judge import render
 
     with render.Live(enabled=not as_json, total=len(ch.tests)) as live:

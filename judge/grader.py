@@ -95,6 +95,7 @@ class Session:
             "RLIMIT_NOFILE": 256,
             "RLIMIT_STACK": 512 * MIB,
             "RLIMIT_CPU": int(math.ceil(self.cpu_backstop_s)),
+            **self.sandbox.rlimits,
         }
         message = {"op": "load", "source": self.source, "function": self.challenge.config.function, "rlimits": rlimits}
         return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))

@@ -1,0 +1,2 @@
+def can_shift(a, b):
+    raise KeyboardInterrupt

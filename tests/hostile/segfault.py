@@ -1,0 +1,5 @@
+import ctypes
+
+
+def can_shift(a, b):
+    return ctypes.string_at(1)
