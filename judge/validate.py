@@ -137,12 +137,14 @@ def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestC
 
     found: dict[str, tuple[Path, TestCase]] = {}
     counts = {}
+    unreadable: set[str] = set()  # named already: not "no tests" as well
     for rel, hidden in ((SAMPLE, False), (HIDDEN, True)):
         path = challenge.path / rel
         try:
             cases = read_json_tests(path, hidden=hidden)
         except ChallengeError as exc:
             out.error(exc, path)
+            unreadable.add(rel)
             cases = []
         counts[rel] = len(cases)
         for case in cases:
@@ -163,11 +165,12 @@ def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestC
                 out.ok(f"generator.py: {len(generated)} tests, the same twice from seed {challenge.config.seed}")
         except ChallengeError as exc:
             out.error(exc, gen_path)
+            unreadable.add(GENERATOR)
     for case in generated:
         found.setdefault(case.name, (gen_path, case))
-    if counts[SAMPLE] == 0:
+    if counts[SAMPLE] == 0 and SAMPLE not in unreadable:
         out.add(challenge.path / SAMPLE, "no sample tests; a challenge needs at least one (shown to the solver)")
-    if counts[HIDDEN] + len(generated) == 0:
+    if counts[HIDDEN] + len(generated) == 0 and not unreadable & {HIDDEN, GENERATOR}:
         out.add(challenge.path / HIDDEN, f"no hidden tests; add some here or a {GENERATOR}")
     if not out.result.ok:
         return None
