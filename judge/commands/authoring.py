@@ -26,23 +26,18 @@ def _target_root(ctx: click.Context) -> Path:
 @click.pass_context
 def new_cmd(ctx: click.Context, challenge: str) -> None:
     """Scaffold a working challenge CHALLENGE (config, tests, generator, solutions) to edit from."""
+    from judge.cli import root_option
     from judge.scaffold import create
 
     root = _target_root(ctx)
     written = create(root, challenge)
     for path in written:
         click.echo(str(path.relative_to(root)))
-    where = f"--root {root} " if root_option_given(ctx) else ""
+    where = f"--root {root} " if root_option(ctx) is not None else ""
     click.echo(
         f"created challenge {challenge!r} in {root}; edit it, then run: judge {where}validate {challenge}",
         err=True,
     )
-
-
-def root_option_given(ctx: click.Context) -> bool:
-    from judge.cli import root_option
-
-    return root_option(ctx) is not None
 
 
 @click.command("validate")
