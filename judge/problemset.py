@@ -60,7 +60,7 @@ def problem_sets(root: str | Path | None = None) -> list[ProblemSet]:
         if not (path / "challenges").is_dir():
             raise JudgeError(
                 f"no challenges/ folder in {path}; point --root (or ${ROOT_ENV}) at a folder holding "
-                f"challenges/ and solutions/, or create one with 'judge new <id> --root {path}'"
+                f"challenges/ and solutions/, or create one with 'judge --root {path} new <id>'"
             )
         sets.append(ProblemSet(path, str(path)))
     else:

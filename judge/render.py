@@ -199,3 +199,34 @@ def report(r: Report, out: Console | None = None) -> None:
     for note in r.notes:
         lines.append(Text(note, style="dim"))
     out.print(Panel(Group(*lines), expand=False))
+
+
+def status(message: str) -> None:
+    """A passing status line on stderr (only in a terminal), for slow work."""
+    if err_console.is_terminal:
+        err_console.print(f"[dim]{message}[/dim]")
+
+
+def validation(results: list[Any], out: Console | None = None) -> None:
+    """The problems 'judge validate' found, per challenge, each naming its file."""
+    out = out or console
+    for r in results:
+        mark = Text("✓ ", style="bold green") if r.ok else Text("✗ ", style="bold red")
+        out.print(Text.assemble(mark, (r.challenge, "bold"), (f"  ({r.origin})", "dim")))
+        for line in r.checked:
+            out.print(Text(f"  ✓ {line}", style="dim"))
+        if r.problems:
+            table = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
+            table.add_column("", no_wrap=True)
+            table.add_column("file", no_wrap=True, style="cyan")
+            table.add_column("problem")
+            for p in r.problems:
+                error = p.severity.value == "error"
+                table.add_row(Text(p.severity.value, style="bold red" if error else "bold yellow"), p.file, p.reason)
+            out.print(table)
+    failed = sum(not r.ok for r in results)
+    warned = sum(len([p for p in r.problems if p.severity.value == "warning"]) for r in results)
+    summary = f"{len(results) - failed}/{len(results)} challenge(s) valid"
+    if warned:
+        summary += f", {warned} warning(s)"
+    out.print(Text(summary, style="bold green" if not failed else "bold red"))

@@ -1,0 +1,337 @@
+"""``judge validate``: is a challenge folder sound? Every problem names its file and the reason.
+
+Checks, in order (a later check needs the earlier ones): the config parses; the
+statement and stub exist; sample and hidden tests exist and parse, and the
+generator is deterministic; stored expected answers equal the reference's;
+the stub loads and is rejected; every known solution gets its folder's verdict;
+and the time budget separates accepted from time_limit_exceeded with a margin
+(problemtools-style: a warning when a verdict flips at half or twice the budget).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from judge.challenge import CONFIG, GENERATOR, HIDDEN, SAMPLE, Challenge, TestCase
+from judge.errors import ChallengeError
+from judge.verdict import FOLDERS, Verdict
+
+if TYPE_CHECKING:
+    from judge.report import Report, TestResult
+    from judge.runner.sandbox import ProcessSandbox
+
+#: An accepted solution should use at most this share of its budget on every test.
+ACCEPTED_SHARE = 0.5
+#: A time_limit_exceeded solution should still fail with the budgets multiplied by this.
+TLE_FACTOR = 2.0
+#: Budget per test when calibration failed and the stub must still be tried.
+FALLBACK_BUDGET_S = 1.0
+
+NotifyFn = Callable[[str], None]
+
+
+class Severity(StrEnum):
+    ERROR = "error"  #: the challenge is broken: validate exits 1
+    WARNING = "warning"  #: sound, but fragile (a verdict close to the time limit)
+
+
+@dataclass(frozen=True)
+class Problem:
+    #: The file at fault, relative to the problem set's folder.
+    file: str
+    reason: str
+    severity: Severity = Severity.ERROR
+
+
+@dataclass
+class Validation:
+    challenge: str
+    origin: str
+    problems: list[Problem] = field(default_factory=list)
+    #: What was checked and passed, one line each (for the terminal view).
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.severity is Severity.ERROR for p in self.problems)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "challenge": self.challenge,
+            "origin": self.origin,
+            "ok": self.ok,
+            "problems": [asdict(p) | {"severity": p.severity.value} for p in self.problems],
+            "checked": self.checked,
+        }
+
+
+class _Collector:
+    def __init__(self, challenge: Challenge, result: Validation) -> None:
+        self.base = challenge.path.parent.parent
+        self.result = result
+
+    def rel(self, path: Path | str) -> str:
+        path = Path(path)
+        try:
+            return str(path.resolve().relative_to(self.base.resolve()))
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path | str, reason: str, severity: Severity = Severity.ERROR) -> None:
+        self.result.problems.append(Problem(self.rel(path), reason, severity))
+
+    def error(self, exc: ChallengeError, fallback: Path) -> None:
+        """A ChallengeError says 'path: reason'; split it so the file is a field of its own."""
+        text = str(exc)
+        head, sep, _ = text.partition(": ")
+        if sep and head.startswith("/"):
+            path = head.split(" (", 1)[0]
+            self.add(path, text[len(path) :].lstrip(": "))
+        else:
+            self.add(fallback, text)
+
+    def ok(self, line: str) -> None:
+        self.result.checked.append(line)
+
+
+def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, notify: NotifyFn | None = None) -> Validation:
+    """Check one challenge folder and its known solutions."""
+    result = Validation(challenge.id, challenge.origin)
+    out = _Collector(challenge, result)
+    try:
+        challenge.config  # noqa: B018 - parses and checks the config
+    except ChallengeError as exc:
+        out.error(exc, challenge.path / CONFIG)
+        return result  # nothing else can be read without it
+    out.ok("challenge.toml parses")
+    _files(challenge, out)
+    tests = _tests(challenge, out)
+    if tests is None or not result.ok:
+        return result
+    _expected(challenge, tests, out)
+    if not result.ok:
+        return result
+    _solutions(challenge, sandbox, notify, out)
+    return result
+
+
+def _files(challenge: Challenge, out: _Collector) -> None:
+    for path, what in ((challenge.statement_path, "the problem statement"), (challenge.stub_path, "the starting code")):
+        if not path.is_file():
+            out.add(path, f"missing; write {what} there")
+    if not challenge.solutions_path.is_dir():
+        return
+    for folder in sorted(p for p in challenge.solutions_path.iterdir() if p.is_dir()):
+        if folder.name not in FOLDERS and not folder.name.startswith(("_", ".")):
+            out.add(folder, f"unknown solutions folder; known ones: {', '.join(FOLDERS)}", Severity.WARNING)
+
+
+def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestCase]] | None:
+    """Every test by name with the file it comes from; None when they cannot be read."""
+    from judge.testdata import generate, read_json_tests
+
+    found: dict[str, tuple[Path, TestCase]] = {}
+    counts = {}
+    unreadable: set[str] = set()  # named already: not "no tests" as well
+    for rel, hidden in ((SAMPLE, False), (HIDDEN, True)):
+        path = challenge.path / rel
+        try:
+            cases = read_json_tests(path, hidden=hidden)
+        except ChallengeError as exc:
+            out.error(exc, path)
+            unreadable.add(rel)
+            cases = []
+        counts[rel] = len(cases)
+        for case in cases:
+            found.setdefault(case.name, (path, case))
+    gen_path = challenge.path / GENERATOR
+    generated: list[TestCase] = []
+    if gen_path.is_file():
+        try:
+            generated = generate(challenge)
+            again = generate(challenge)
+            if _fingerprint(generated) != _fingerprint(again):
+                out.add(
+                    gen_path,
+                    "not deterministic: the same seed gave different tests; draw every random choice from the "
+                    "rng argument (not the random module, the clock or set order)",
+                )
+            else:
+                out.ok(f"generator.py: {len(generated)} tests, the same twice from seed {challenge.config.seed}")
+        except ChallengeError as exc:
+            out.error(exc, gen_path)
+            unreadable.add(GENERATOR)
+    for case in generated:
+        found.setdefault(case.name, (gen_path, case))
+    if counts[SAMPLE] == 0 and SAMPLE not in unreadable:
+        out.add(challenge.path / SAMPLE, "no sample tests; a challenge needs at least one (shown to the solver)")
+    if counts[HIDDEN] + len(generated) == 0 and not unreadable & {HIDDEN, GENERATOR}:
+        out.add(challenge.path / HIDDEN, f"no hidden tests; add some here or a {GENERATOR}")
+    if not out.result.ok:
+        return None
+    try:
+        challenge.tests  # noqa: B018 - unique names, the reference's answers for the rest
+    except ChallengeError as exc:
+        out.error(exc, challenge.path)
+        return None
+    out.ok(f"{counts[SAMPLE]} sample and {counts[HIDDEN] + len(generated)} hidden tests parse")
+    return found
+
+
+def _fingerprint(cases: list[TestCase]) -> str:
+    return json.dumps([[c.name, c.args, c.kwargs, c.expected, c.raises, c.size] for c in cases], default=repr)
+
+
+def _expected(challenge: Challenge, tests: dict[str, tuple[Path, TestCase]], out: _Collector) -> None:
+    """Stored expected answers must be what the reference answers (as the checker judges it)."""
+    from judge.checkers import CheckResult, normalise
+    from judge.checkers.values import show
+    from judge.grader import load_checker
+    from judge.testdata import load_reference, reference_answer
+
+    stored = [(path, case) for path, case in tests.values() if case.stored]
+    if not stored:
+        return
+    try:
+        func = load_reference(challenge)
+        check = load_checker(challenge)
+    except ChallengeError as exc:
+        out.error(exc, challenge.reference_path)
+        return
+    ref = challenge.config.reference
+    bad = 0
+    for path, case in stored:
+        try:
+            value, raised = reference_answer(func, case)
+        except ChallengeError as exc:
+            out.add(challenge.reference_path, str(exc))
+            bad += 1
+            continue
+        if case.raises is not None or raised is not None:
+            if case.raises != raised:
+                want = f"raises {case.raises}" if case.raises else f"expected {show(case.expected)}"
+                got = f"raises {raised}" if raised else f"answers {show(value)}"
+                out.add(path, f"test {case.name!r}: {want}, but the reference ({ref}) {got}")
+                bad += 1
+            continue
+        try:
+            verdict = normalise(check(case.expected, value, args=case.args, kwargs=case.kwargs))
+        except Exception as exc:  # the checker is the author's code
+            verdict = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
+        if not verdict.ok:
+            out.add(
+                path,
+                f"test {case.name!r}: expected {show(case.expected)}, but the reference ({ref}) answers "
+                f"{show(value)}" + (f" ({verdict.message})" if verdict.message else ""),
+            )
+            bad += 1
+    if not bad:
+        out.ok(f"{len(stored)} stored expected answers agree with the reference ({ref})")
+
+
+def _first_failure(report: Report) -> str:
+    for t in report.tests:
+        if t.verdict not in (Verdict.AC, Verdict.SKIPPED):
+            detail = f": {t.message.splitlines()[-1]}" if t.message else ""
+            return f"{t.verdict.value} on test {t.name!r}{detail}"
+    if report.compile_error:
+        return f"CE: {report.compile_error.splitlines()[-1]}"
+    return report.verdict.value
+
+
+def _tightest(report: Report) -> TestResult:
+    """The test on which the solution used the largest share of its budget."""
+    return max(report.tests, key=lambda t: t.time_ms / t.budget_ms if t.budget_ms else 0.0)
+
+
+def _solutions(challenge: Challenge, sandbox: ProcessSandbox | None, notify: NotifyFn | None, out: _Collector) -> None:
+    from judge.calibrate import budgets_for
+    from judge.grader import Options, judge_file
+    from judge.runner.sandbox import best_sandbox
+
+    sandbox = sandbox or best_sandbox()
+    solutions = challenge.solutions()
+    if not challenge.reference_path.is_file():
+        out.add(challenge.reference_path, "missing; the reference named by 'reference' in challenge.toml")
+        return
+    budgets: dict[str, float] | None = None
+    try:
+        budgets = budgets_for(challenge, sandbox, notify).budgets_s
+    except ChallengeError as exc:
+        out.error(exc, challenge.solutions_path / "accepted")
+
+    def judge(path: Path, scale: float, fail_fast: bool) -> Report:
+        assert budgets is not None
+        scaled = {name: seconds * scale for name, seconds in budgets.items()}
+        options = Options(budgets=scaled, sandbox=sandbox, fail_fast=fail_fast, compare_reference=False)
+        return judge_file(challenge, path, options)
+
+    if notify:
+        notify(f"{challenge.id}: judging the stub")
+    stub_budgets = budgets or {t.name: FALLBACK_BUDGET_S for t in challenge.tests}
+    if challenge.stub_path.is_file():
+        options = Options(budgets=stub_budgets, sandbox=sandbox, fail_fast=True)
+        stub = judge_file(challenge, challenge.stub_path, options)
+        if stub.verdict is Verdict.CE:
+            out.add(challenge.stub_path, f"does not load: {_first_failure(stub)}")
+        elif stub.verdict is Verdict.AC:
+            out.add(challenge.stub_path, "passes every test; the starting code must be rejected")
+        else:
+            out.ok(f"stub.py loads and is rejected ({stub.verdict.value})")
+    if budgets is None:
+        return
+    for i, (path, want) in enumerate(solutions, 1):
+        if notify:
+            notify(f"{challenge.id}: judging {path.parent.name}/{path.name} ({i}/{len(solutions)})")
+        report = judge(path, 1.0, fail_fast=want is not Verdict.AC)
+        name = f"{path.parent.name}/{path.name}"
+        if want is Verdict.AC:
+            if report.verdict is not Verdict.AC:
+                out.add(path, f"gets {_first_failure(report)}; every accepted/ solution must get AC")
+                continue
+            worst = _tightest(report)
+            if worst.budget_ms and worst.time_ms > worst.budget_ms * ACCEPTED_SHARE:
+                # Timings are noisy on a busy machine: warn only if a second run agrees.
+                again = judge(path, 1.0, fail_fast=False)
+                times = {t.name: t.time_ms for t in again.tests}
+                for t in report.tests:
+                    t.time_ms = min(t.time_ms, times.get(t.name, t.time_ms))
+                worst = _tightest(report)
+            if worst.budget_ms and worst.time_ms > worst.budget_ms * ACCEPTED_SHARE:
+                out.add(
+                    path,
+                    f"AC, but uses {worst.time_ms:.0f} of its {worst.budget_ms:.0f} ms budget on test {worst.name!r}; "
+                    f"it would fail with {ACCEPTED_SHARE:g}x the budget (raise limits.time_multiplier)",
+                    Severity.WARNING,
+                )
+            else:
+                out.ok(f"{name}: AC within {ACCEPTED_SHARE:g}x the budget on every test")
+            continue
+        if report.verdict is Verdict.AC:
+            why = {
+                Verdict.WA: "the tests miss the bug this file was put in wrong_answer/ for; add a test that catches it",
+                Verdict.TLE: "the time budget does not separate it from the accepted solutions; add larger tests",
+            }.get(want, f"it was expected to get {want.value}")
+            out.add(path, f"passes every test: {why}")
+            continue
+        if report.verdict is not want:
+            out.add(path, f"gets {_first_failure(report)}, but its folder {path.parent.name}/ says {want.value}")
+            continue
+        if want is Verdict.TLE:
+            roomy = judge(path, TLE_FACTOR, fail_fast=True)
+            if roomy.verdict is Verdict.AC:
+                out.add(
+                    path,
+                    f"TLE, but passes with {TLE_FACTOR:g}x the budget: the verdict is sensitive to the time limit; "
+                    "add larger tests",
+                    Severity.WARNING,
+                )
+                continue
+            out.ok(f"{name}: TLE even with {TLE_FACTOR:g}x the budget")
+            continue
+        out.ok(f"{name}: {want.value} as its folder says ({_first_failure(report)})")
