@@ -76,11 +76,19 @@ class LocalPool:
             suspects: list[Submission] = []
             pool = self._pool(self.jobs)
             inflight: dict[Future[Report], Submission] = {}
+            broken = False
             try:
-                while (queue or inflight) and not suspects:
+                while (queue or inflight) and not broken:
                     while queue and len(inflight) < self.jobs * 2:
                         sub = queue.popleft()
-                        inflight[pool.submit(self.fn, sub.name, sub.data)] = sub
+                        try:
+                            inflight[pool.submit(self.fn, sub.name, sub.data)] = sub
+                        except BrokenProcessPool:  # broken by one in flight; this one is innocent
+                            queue.appendleft(sub)
+                            broken = True
+                            break
+                    if broken:
+                        break
                     done, _ = wait(inflight, return_when=FIRST_COMPLETED)
                     for future in done:
                         sub = inflight.pop(future)
@@ -88,11 +96,14 @@ class LocalPool:
                             yield sub, future.result()
                         except BrokenProcessPool:
                             suspects.append(sub)
+                            broken = True
                         except Exception as exc:  # a judge bug on one submission must not stop the class
                             yield sub, f"the judge failed: {type(exc).__name__}: {exc}"
+                # Everything still in flight when the pool broke is a suspect.
                 suspects.extend(inflight.values())
             finally:
                 pool.shutdown(wait=not inflight, cancel_futures=True)
+                inflight.clear()
             for sub in suspects:  # which of them broke the pool? Judge each alone to know.
                 yield sub, self._alone(sub)
 
