@@ -245,7 +245,7 @@ def test_killed_midway_then_resumed_judges_nothing_twice_and_loses_nothing(tmp_p
     subprocess.run([sys.executable, "-m", "judge", "run", "can_shift", str(folder / names[0]), "--json"],
                    env=env, capture_output=True, timeout=300)
 
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
         if out.exists() and len(Gradebook(out).rows) >= 3:
