@@ -42,7 +42,7 @@ def grade(
     from judge import render
     from judge.backends import DaskCluster, LocalPool
     from judge.calibrate import budgets_for
-    from judge.gradebook import Gradebook, Grader, collect, grade
+    from judge.gradebook import Backend, Gradebook, Grader, collect, grade
     from judge.runner.sandbox import best_sandbox
 
     book = Gradebook(out)
@@ -52,6 +52,7 @@ def grade(
         ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests)
     )
     cluster = None
+    backend: Backend
     if scheduler:
         backend = cluster = DaskCluster(scheduler, ch, calibration.budgets_s)
     else:
