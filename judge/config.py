@@ -34,6 +34,13 @@ class Check:
 
 
 @dataclass(frozen=True)
+class Grading:
+    #: Score weights of hidden tests by test-name prefix (longest prefix wins; others weigh 1).
+    #: ``judge grade`` scores a submission as the weighted fraction of hidden tests passed.
+    weights: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Config:
     title: str
     function: str
@@ -45,9 +52,10 @@ class Config:
     seed: int = 0
     limits: Limits = field(default_factory=Limits)
     check: Check = field(default_factory=Check)
+    grading: Grading = field(default_factory=Grading)
 
 
-_SECTIONS: dict[str, type] = {"limits": Limits, "check": Check}
+_SECTIONS: dict[str, type] = {"limits": Limits, "check": Check, "grading": Grading}
 _REQUIRED = ("title", "function", "signature")
 
 
@@ -60,6 +68,8 @@ def _type_ok(value: Any, annotation: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if annotation.startswith("bool"):
         return isinstance(value, bool)
+    if annotation.startswith("dict[str, float]"):
+        return isinstance(value, dict) and all(_type_ok(v, "float") and v >= 0 for v in value.values())
     if annotation.startswith("str"):
         return isinstance(value, str)
     return False
@@ -83,7 +93,11 @@ def _build(cls: type, data: dict[str, Any], where: str, path: Path) -> Any:
                 f"{path}: '{where}{key}' must be {annotation.replace(' | None', '')}, "
                 f"not {type(value).__name__} ({value!r})"
             )
-        kwargs[key] = float(value) if "float" in annotation and value is not None else value
+        if annotation.startswith("dict[str, float]"):
+            value = {str(k): float(v) for k, v in value.items()}
+        elif "float" in annotation and value is not None:
+            value = float(value)
+        kwargs[key] = value
     return cls(**kwargs)
 
 

@@ -230,3 +230,73 @@ def validation(results: list[Any], out: Console | None = None) -> None:
     if warned:
         summary += f", {warned} warning(s)"
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
+
+class GradeProgress:
+    """A progress bar over a class's submissions, on stderr (only in a terminal)."""
+
+    def __init__(self, total: int, enabled: bool = True) -> None:
+        self.enabled = enabled and err_console.is_terminal
+        self.total = total
+        self.progress: Progress | None = None
+        self.task: Any = None
+
+    def __enter__(self) -> GradeProgress:
+        if self.enabled:
+            self.progress = Progress(
+                TextColumn("[bold]grading"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=err_console,
+                transient=True,
+            )
+            self.progress.__enter__()
+            self.task = self.progress.add_task("", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.__exit__(None, None, None)
+
+    def advance(self, row: Any) -> None:
+        """One submission done: a new row, or None for one already graded."""
+        if self.progress is not None:
+            text = "already graded" if row is None else f"{row.submission}: {row.verdict}"
+            self.progress.update(self.task, advance=1, description=text)
+
+    def notify(self, message: str) -> None:
+        if self.progress is not None:
+            self.progress.console.print(f"[dim]{message}[/dim]")
+        else:
+            print(message, file=sys.stderr)
+
+
+def grade_summary(summary: Any, out_path: Any, out: Console | None = None) -> None:
+    """Verdict counts and a histogram of scores for a graded class."""
+    out = out or console
+    counts = summary.verdicts
+    table = Table(title=f"{len(summary.rows)} submissions", title_justify="left")
+    table.add_column("verdict")
+    table.add_column("count", justify="right")
+    for verdict in [*Verdict, None]:
+        name = verdict.value if verdict else "ERROR"
+        if counts.get(name):
+            text = verdict_text(verdict) if verdict else Text(name, style="bold red")
+            table.add_row(text, str(counts[name]))
+    out.print(table)
+    hist = summary.histogram()
+    width = max(hist) or 1
+    histogram = Table(title="scores (fraction of hidden tests passed)", title_justify="left", box=None)
+    histogram.add_column("score")
+    histogram.add_column("count", justify="right")
+    histogram.add_column("")
+    bins = len(hist) - 1
+    for i, n in enumerate(hist):
+        label = "100%" if i == bins else f"{i * 100 // bins:>3}–{(i + 1) * 100 // bins - 1}%"
+        histogram.add_row(label, str(n), Text("█" * round(30 * n / width), style="cyan"))
+    out.print(histogram)
+    line = f"judged {summary.judged}, already graded {summary.skipped}"
+    if summary.errors:
+        line += f", [red]{summary.errors} could not be judged (see the error column)[/red]"
+    out.print(f"{line}; gradebook: {out_path}")

@@ -1,0 +1,74 @@
+"""``judge grade``: judge a folder of submissions into a gradebook, locally or on a Dask cluster."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from judge.errors import JudgeError
+
+
+@click.command()
+@click.argument("challenge")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--glob", "pattern", default="*.py", show_default=True, help="Which files of FOLDER are submissions.")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The gradebook, .csv or .jsonl (default: gradebook-CHALLENGE.csv). Re-running resumes it.",
+)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Local worker processes (default: every core).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", help="Judge on this Dask distributed cluster instead.")
+@click.pass_context
+def grade(
+    ctx: click.Context, challenge: str, folder: Path, pattern: str, out: Path | None, jobs: int | None,
+    scheduler: str | None,
+) -> None:
+    """Judge every submission in FOLDER on CHALLENGE and write a gradebook.
+
+    A submission already in the gradebook with the same content and challenge
+    version is skipped, so an interrupted run resumes where it stopped.
+    """
+    from judge.cli import root_option
+    from judge.problemset import find
+
+    if jobs is not None and scheduler:
+        raise JudgeError("use just one of --jobs (a local pool) or --scheduler (a Dask cluster)")
+    ch = find(challenge, root_option(ctx))
+    out = out or Path(f"gradebook-{ch.id}.csv")
+
+    from judge import render
+    from judge.backends import DaskCluster, LocalPool
+    from judge.calibrate import budgets_for
+    from judge.gradebook import Backend, Gradebook, Grader, collect, grade
+    from judge.runner.sandbox import best_sandbox
+
+    book = Gradebook(out)
+    submissions = collect(folder, pattern)
+    calibration = budgets_for(ch, best_sandbox(), notify=lambda m: render.err_console.print(f"[dim]{m}[/dim]"))
+    grader = Grader(
+        ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests)
+    )
+    cluster = None
+    backend: Backend
+    if scheduler:
+        backend = cluster = DaskCluster(scheduler, ch, calibration.budgets_s)
+    else:
+        backend = LocalPool(ch, calibration.budgets_s, jobs or os.cpu_count() or 1)
+    try:
+        with render.GradeProgress(len(submissions)) as bar:
+            summary = grade(submissions, grader, backend, book, progress=bar.advance)
+    except KeyboardInterrupt:
+        click.echo(
+            f"judge: interrupted; {len(book.rows)} rows are safe in {out}; run the same command to resume", err=True
+        )
+        ctx.exit(130)
+    finally:
+        if cluster is not None:
+            cluster.close()
+    render.grade_summary(summary, out)
+
+
+COMMANDS = [grade]
