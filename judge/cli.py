@@ -131,7 +131,9 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
         file.write_text(ch.stub(), encoding="utf-8")
     except OSError as exc:
         raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
-    click.echo(f"wrote {file}; edit it, then run: judge run {ch.id} {file}", err=True)
+    root = _root(ctx)
+    prefix = f"judge --root {root}" if root else "judge"
+    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
 
 
 @cli.command()
