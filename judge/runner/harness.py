@@ -156,6 +156,7 @@ def main():
     func = None
     stored = {}
     result = None
+    last_call = '{"args": [], "kwargs": {}}'
     while True:
         try:
             req = recv()
@@ -193,9 +194,13 @@ def main():
             # Decode one fresh copy of the arguments per repetition, outside the
             # measured call, so a solution that mutates its input still gets a
             # pristine one every time.
+            # {"again": true} reuses the last test's input text, so a large input
+            # crosses the pipe once however many timing blocks it gets.
+            if not req.get("again"):
+                last_call = req["call"]
             stored = {"copies": []}
             for _ in range(req.get("reps", 1)):
-                call = json.loads(req["call"])
+                call = json.loads(last_call)
                 stored["copies"].append((call["args"], call["kwargs"]))
             result = None
             send({"status": "ok"})
