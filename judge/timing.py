@@ -30,7 +30,7 @@ def worth_repeating(first_ms: float) -> bool:
 def reps_for(first_ms: float, input_bytes: int) -> int:
     """Calls per block, so a block takes about BLOCK_MS, within the input-copy bound."""
     want = int(BLOCK_MS / max(first_ms, BLOCK_MS / MAX_REPS)) or 1
-    return max(1, min(want, MAX_REPS, MAX_COPY_BYTES // max(input_bytes, 1)))
+    return max(1, min(want, MAX_REPS, MAX_COPY_BYTES // BLOCKS // max(input_bytes, 1)))
 
 
 def summarise(samples_ms: list[float]) -> tuple[float, tuple[float, float]]:
