@@ -90,6 +90,8 @@ class Session:
         self.sandbox = sandbox
         self.cpu_backstop_s = cpu_backstop_s
         self.child: Child | None = None
+        #: The harness's own CPU per call (ms), subtracted from repeated timing blocks.
+        self.overhead_ms = 0.0
 
     def start(self) -> Outcome:
         self.child = Child(self.sandbox)
@@ -103,7 +105,21 @@ class Session:
             "RLIMIT_CPU": int(math.ceil(self.cpu_backstop_s)),
         }
         message = {"op": "load", "source": self.source, "function": self.challenge.config.function, "rlimits": rlimits}
-        return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if self.repeat and outcome.status is Status.REPLY and outcome.reply.get("status") == "ok":
+            self.overhead_ms = self._measure_overhead()
+        return outcome
+
+    def _measure_overhead(self) -> float:
+        """CPU ms of a call that runs nothing: the harness's part of every timing block."""
+        assert self.child is not None
+        seen = []
+        for _ in range(3):
+            call = self.child.request({"op": "call"}, Budget(1.0, 5.0, LOAD_MEMORY))
+            if call.status is not Status.REPLY:
+                return 0.0
+            seen.append(call.cpu_s * 1000)
+        return min(seen)
 
     def ensure(self) -> str | None:
         """A live child with the solution loaded; else why not."""
@@ -204,25 +220,28 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
     except Exception as exc:  # a checker bug is the author's, but must not hide as a pass
         verdict_check = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
     if session.repeat and timing.worth_repeating(result.time_ms):
-        _time_again(child, case, budget, result)
+        _time_again(child, case, budget, result, session.overhead_ms)
     return finish(Verdict.AC if verdict_check.ok else Verdict.WA, verdict_check.message)
 
 
-def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult) -> None:
+def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult, overhead_ms: float) -> None:
     """Extra timing blocks for a fast test: its time becomes their median, with their spread.
 
     The verdict is already decided by the judged call; a block that fails in any way
     just ends the extra timing (a killed child is restarted by the next test).
     """
-    reps = timing.reps_for(result.time_ms, len(case.call_json))
-    samples = [result.time_ms] if reps == 1 else []
+    # The judged call's time includes the harness's overhead: without it, the per-call
+    # estimate (and so the block) would be far too short for a sub-microsecond call.
+    estimate = max(result.time_ms - overhead_ms, result.time_ms / 50)
+    reps = timing.reps_for(estimate, len(case.call_json))
+    samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
     # All blocks' copies are decoded in one round trip, each call takes the next group.
     put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET)
     for _ in range(timing.BLOCKS if put.status is Status.REPLY else 0):
         call = child.request({"op": "call"}, budget)
         if call.status is not Status.REPLY or call.reply.get("status") != "ok":
             break
-        samples.append(call.cpu_s * 1000 / reps)
+        samples.append(max(0.0, call.cpu_s * 1000 - overhead_ms) / reps)
     if len(samples) >= 2:
         result.time_ms, result.time_range_ms = timing.summarise(samples)
 
