@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from judge import growth, timing
 from judge.challenge import Challenge, TestCase
 from judge.checkers import CheckerFn, CheckResult, default_checker, normalise
 from judge.runner.child import Budget, Child, Outcome, Status
@@ -48,6 +49,8 @@ class Options:
     compare_reference: bool = True
     #: Told what is happening when something slow (calibration) runs first.
     notify: Callable[[str], None] | None = None
+    #: Give fast tests extra timing blocks (median and spread); off, each test is timed once.
+    repeat: bool = True
 
 
 class LoadError(Exception):
@@ -78,12 +81,17 @@ def _show_value(value: Any) -> Any:
 class Session:
     """One solution's child process, respawned and reloaded if a test kills it."""
 
-    def __init__(self, challenge: Challenge, source: str, sandbox: ProcessSandbox, cpu_backstop_s: float) -> None:
+    def __init__(
+        self, challenge: Challenge, source: str, sandbox: ProcessSandbox, cpu_backstop_s: float, repeat: bool = True
+    ) -> None:
         self.challenge = challenge
+        self.repeat = repeat
         self.source = source
         self.sandbox = sandbox
         self.cpu_backstop_s = cpu_backstop_s
         self.child: Child | None = None
+        #: The harness's own CPU per call (ms), subtracted from repeated timing blocks.
+        self.overhead_ms = 0.0
 
     def start(self) -> Outcome:
         self.child = Child(self.sandbox)
@@ -98,7 +106,21 @@ class Session:
             **self.sandbox.rlimits,
         }
         message = {"op": "load", "source": self.source, "function": self.challenge.config.function, "rlimits": rlimits}
-        return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if self.repeat and outcome.status is Status.REPLY and outcome.reply.get("status") == "ok":
+            self.overhead_ms = self._measure_overhead()
+        return outcome
+
+    def _measure_overhead(self) -> float:
+        """CPU ms of a call that runs nothing: the harness's part of every timing block."""
+        assert self.child is not None
+        seen = []
+        for _ in range(3):
+            call = self.child.request({"op": "call"}, Budget(1.0, 5.0, LOAD_MEMORY))
+            if call.status is not Status.REPLY:
+                return 0.0
+            seen.append(call.cpu_s * 1000)
+        return min(seen)
 
     def ensure(self) -> str | None:
         """A live child with the solution loaded; else why not."""
@@ -200,7 +222,31 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
         verdict_check = normalise(check(case.expected, got, args=case.args, kwargs=case.kwargs))
     except Exception as exc:  # a checker bug is the author's, but must not hide as a pass
         verdict_check = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
+    if session.repeat and timing.worth_repeating(result.time_ms):
+        _time_again(child, case, budget, result, session.overhead_ms)
     return finish(Verdict.AC if verdict_check.ok else Verdict.WA, verdict_check.message)
+
+
+def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult, overhead_ms: float) -> None:
+    """Extra timing blocks for a fast test: its time becomes their median, with their spread.
+
+    The verdict is already decided by the judged call; a block that fails in any way
+    just ends the extra timing (a killed child is restarted by the next test).
+    """
+    # The judged call's time includes the harness's overhead: without it, the per-call
+    # estimate (and so the block) would be far too short for a sub-microsecond call.
+    estimate = max(result.time_ms - overhead_ms, result.time_ms / 50)
+    reps = timing.reps_for(estimate, len(case.call_json))
+    samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
+    # All blocks' copies are decoded in one round trip, each call takes the next group.
+    put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET)
+    for _ in range(timing.BLOCKS if put.status is Status.REPLY else 0):
+        call = child.request({"op": "call"}, budget)
+        if call.status is not Status.REPLY or call.reply.get("status") != "ok":
+            break
+        samples.append(max(0.0, call.cpu_s * 1000 - overhead_ms) / reps)
+    if len(samples) >= 2:
+        result.time_ms, result.time_range_ms = timing.summarise(samples)
 
 
 def _limit_verdict(outcome: Outcome) -> Verdict | None:
@@ -257,7 +303,7 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
         report.tests = skipped(Verdict.CE)
         return report
 
-    session = Session(challenge, source, sandbox, cpu_backstop_s=sum(budgets.values()) * 2 + 60)
+    session = Session(challenge, source, sandbox, cpu_backstop_s=sum(budgets.values()) * 4 + 60, repeat=options.repeat)
     try:
         loaded = session.start()
         if not (loaded.status is Status.REPLY and loaded.reply.get("status") == "ok"):
@@ -281,7 +327,23 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
     report.verdict = overall(report.tests)
     if calibration is not None and options.compare_reference:
         report.time_vs_reference = calibration.ratio(report.tests)
+    report.growth = growth_of(report.tests, calibration.reference_ms if calibration is not None else {})
     return report
+
+
+def growth_of(tests: list[TestResult], reference_ms: dict[str, float]) -> dict[str, Any] | None:
+    """The growth entry of a report, over the tests that carry a size (None when there are none)."""
+    family = [t for t in tests if t.size is not None and t.verdict is not Verdict.SKIPPED]
+    if not family:
+        return None
+    done = [(t.size, t.time_ms) for t in family if t.verdict in (Verdict.AC, Verdict.WA) and t.size]
+    cut = [(t.size, t.time_ms) for t in family if t.verdict is Verdict.TLE and t.size]
+    if not done and not cut:
+        return None
+    mine = growth.fit(done, cut)
+    ref_points = [(t.size, reference_ms[t.name]) for t in family if t.size and t.name in reference_ms]
+    reference = growth.fit(ref_points) if ref_points else None
+    return growth.describe(mine, reference)
 
 
 def judge_file(challenge: Challenge, path: Path, options: Options | None = None) -> Report:

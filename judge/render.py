@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
-from rich.markdown import Markdown
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.syntax import Syntax
 from rich.table import Table
 from rich.text import Text
+
+# Markdown, Syntax (pygments) and Progress cost more to import than judging a fast
+# solution takes; they are imported where they are used.
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 from judge.report import Report, TestResult
 from judge.verdict import Verdict
@@ -59,6 +61,8 @@ class Live:
 
     def __enter__(self) -> Live:
         if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self.progress = Progress(
                 TextColumn("[bold]judging"),
                 BarColumn(),
@@ -111,6 +115,9 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
 
 
 def challenge(ch: Any, statement: str, samples: list[Any], budget: str) -> None:
+    from rich.markdown import Markdown
+    from rich.syntax import Syntax
+
     cfg = ch.config
     console.print(Markdown(statement))
     console.print()

@@ -95,6 +95,14 @@ def generate(challenge: Challenge, seed: int | None = None) -> list[TestCase]:
     path = challenge.path / GENERATOR
     if not path.is_file():
         return []
+    where = f"{path} (generate)"
+    # The config's seed gives the same tests until the challenge changes (its digest
+    # covers generator.py and the config), so they are cached: a generator can take
+    # far longer than judging a fast solution does.
+    key = f"generated/{challenge.id}-{challenge.digest}.json" if seed is None else None
+    raws = cache.load(key) if key else None
+    if isinstance(raws, list):
+        return [parse_case(raw, where, True, f"gen-{i}") for i, raw in enumerate(raws, 1)]
     module = import_file(path, f"_judge_generator_{challenge.id}")
     gen = getattr(module, "generate", None)
     if not callable(gen):
@@ -104,14 +112,27 @@ def generate(challenge: Challenge, seed: int | None = None) -> list[TestCase]:
         raws = list(gen(rng))
     except Exception as exc:
         raise ChallengeError(f"{path}: generate() failed: {type(exc).__name__}: {exc}") from None
-    where = f"{path} (generate)"
     cases = [parse_case(raw, where, True, f"gen-{i}") for i, raw in enumerate(raws, 1)]
     for case in cases:
         # Generated inputs go through JSON like every other test, so what the
         # reference sees in-process is exactly what the solution will see.
         case.args = json.loads(json.dumps(case.args))
         case.kwargs = json.loads(json.dumps(case.kwargs))
+    if key:
+        try:
+            cache.store(key, [_raw(case) for case in cases])
+        except (TypeError, ValueError):  # an expected answer JSON cannot hold: just not cached
+            pass
     return cases
+
+
+def _raw(case: TestCase) -> dict[str, Any]:
+    raw: dict[str, Any] = {"name": case.name, "args": case.args, "kwargs": case.kwargs}
+    if case.stored:
+        raw.update({"raises": case.raises} if case.raises is not None else {"expected": case.expected})
+    if case.size is not None:
+        raw["size"] = case.size
+    return raw
 
 
 def reference_answer(func: Any, case: TestCase) -> tuple[Any, str | None]:

@@ -1,0 +1,89 @@
+"""Do repeated judgings agree? Judge one solution N times, quiet and with one core busy.
+
+Prints, per condition, the worst per-test deviation from that test's median time over
+the runs, how many tests stay within ±15%, and whether every run got the same verdicts.
+
+    python3 benchmarks/stability.py [--challenge can_shift] [--solution PATH] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import REPO, judge_argv, private_cache, timed  # noqa: E402
+
+GOAL = 0.15
+
+
+def busy() -> None:
+    while True:
+        pass
+
+
+def judge_runs(cid: str, solution: str, runs: int, cache: str) -> list[dict]:
+    reports = []
+    for _ in range(runs):
+        _, proc = timed(judge_argv("run", cid, solution, "--json"), cache)
+        reports.append(json.loads(proc.stdout))
+    return reports
+
+
+def summarise(label: str, reports: list[dict]) -> None:
+    names = [t["name"] for t in reports[0]["tests"]]
+    verdicts_agree = all([t["verdict"] for t in r["tests"]] == [t["verdict"] for t in reports[0]["tests"]]
+                         for r in reports)
+    worst, within, rows = 0.0, 0, []
+    for i, name in enumerate(names):
+        times = [r["tests"][i]["time_ms"] for r in reports]
+        med = statistics.median(times)
+        dev = max(abs(t - med) / med for t in times) if med > 0 else 0.0
+        worst = max(worst, dev)
+        within += dev <= GOAL
+        rows.append((dev, name, med, min(times), max(times)))
+    ratios = [r["time_vs_reference"] for r in reports]
+    print(f"### {label}")
+    print(f"verdicts identical in all {len(reports)} runs: {'yes' if verdicts_agree else 'NO'}; "
+          f"overall {sorted({r['verdict'] for r in reports})}")
+    devs = sorted(d for d, *_ in rows)
+    print(f"tests within ±{GOAL:.0%} of their median: {within}/{len(names)}; worst deviation {worst:.1%}; "
+          f"median deviation {statistics.median(devs):.1%}")
+    slow = [d for d, _, m, *_ in rows if m >= 1.0]
+    if slow:
+        print(f"tests of 1 ms or more: {sum(d <= GOAL for d in slow)}/{len(slow)} within ±{GOAL:.0%}")
+    print(f"time_vs_reference over the runs: {', '.join(f'{x:.2f}' for x in ratios if x is not None)}")
+    print("least stable tests: " + "; ".join(f"{n} {m:.3f} ms ({lo:.3f}–{hi:.3f}, ±{d:.0%})"
+                                            for d, n, m, lo, hi in sorted(rows, reverse=True)[:3]))
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--challenge", default="can_shift")
+    parser.add_argument("--solution", default="solutions/can_shift/accepted/kmp.py")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    cache = private_cache()
+    solution = str((REPO / args.solution).resolve())
+    timed(judge_argv("run", args.challenge, solution, "--json"), cache)  # calibrate, untimed
+    print(f"{args.challenge} · {args.solution} · {args.runs} runs · cores {os.cpu_count()} · "
+          f"load {os.getloadavg()[0]:.2f}\n")
+    summarise("quiet", judge_runs(args.challenge, solution, args.runs, cache))
+    hog = multiprocessing.Process(target=busy, daemon=True)
+    hog.start()
+    try:
+        summarise("one core kept busy by a spinning process", judge_runs(args.challenge, solution, args.runs, cache))
+    finally:
+        hog.terminate()
+        hog.join()
+
+
+if __name__ == "__main__":
+    main()

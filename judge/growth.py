@@ -1,0 +1,89 @@
+"""How a solution's time grows with input size: the exponent k in time ≈ c·n^k.
+
+A challenge marks a family of hidden tests with ``"size": n``. The exponent is the
+least-squares slope of log(time) against log(n) over that family, fitted for the
+solution and for the reference on the same tests. The fit refuses to guess when the
+sizes span too little, when too few tests finished, or when the times are too close
+to the timer's floor to carry a trend.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Sizes must span at least this factor (largest / smallest n) to tell n from n².
+MIN_SPAN = 4.0
+#: At least this many distinct sizes with a measured time.
+MIN_POINTS = 3
+#: Below this (ms of CPU) the largest test's time is noise and start-up, not growth.
+MIN_TIME_MS = 0.02
+
+
+@dataclass
+class Fit:
+    """The fitted exponent, or None with the reason it could not be told."""
+
+    exponent: float | None
+    #: The sizes the fit used.
+    sizes: list[int] = field(default_factory=list)
+    reason: str | None = None
+    #: True when some tests were cut short by the time limit, so the true exponent is at least this.
+    lower_bound: bool = False
+
+    def text(self) -> str:
+        if self.exponent is None:
+            return "?"
+        return f"n^{self.exponent:.2f}" + ("+" if self.lower_bound else "")
+
+
+def fit(points: list[tuple[int, float]], cut_short: list[tuple[int, float]] | None = None) -> Fit:
+    """Fit time ≈ c·n^k over (n, time_ms) points of tests that finished.
+
+    ``cut_short`` are (n, time_ms) of tests stopped at the time limit: their true time is
+    larger. They are left out of the fit when enough finished tests remain; either way the
+    result is marked as a lower bound, since the steepest part of the curve was cut off.
+    """
+    cut_short = cut_short or []
+    usable = [(n, t) for n, t in points if n > 0 and t > 0]
+    lower = bool(cut_short)
+    if len({n for n, _ in usable}) < MIN_POINTS and cut_short:
+        usable += [(n, t) for n, t in cut_short if n > 0 and t > 0]
+    sizes = sorted({n for n, _ in usable})
+    if len(sizes) < MIN_POINTS:
+        return Fit(None, sizes, f"only {len(sizes)} size(s) measured; at least {MIN_POINTS} are needed", lower)
+    if sizes[-1] / sizes[0] < MIN_SPAN:
+        return Fit(None, sizes, f"n spans only {sizes[-1] / sizes[0]:.1f}× (at least {MIN_SPAN:g}× is needed)", lower)
+    if max(t for _, t in usable) < MIN_TIME_MS:
+        return Fit(None, sizes, "the times are too close to the timer's resolution", lower)
+    xs = [math.log(n) for n, _ in usable]
+    ys = [math.log(t) for _, t in usable]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    return Fit(round(sxy / sxx, 2), sizes, None, lower)
+
+
+def describe(mine: Fit, reference: Fit | None) -> dict[str, Any]:
+    """The report's ``growth`` entry: both exponents and one line a person can read."""
+    if mine.exponent is None:
+        summary = f"growth: too small to tell ({mine.reason})"
+    else:
+        summary = f"time grows like {mine.text()}"
+        if reference is not None and reference.exponent is not None:
+            summary += f" (reference {reference.text()})"
+        elif reference is not None:
+            summary += f" (reference: too small to tell, {reference.reason})"
+        lo, hi = mine.sizes[0], mine.sizes[-1]
+        summary += f" over n = {lo:,}…{hi:,}"
+        if mine.lower_bound:
+            summary += "; larger tests hit the time limit, so it grows at least this fast"
+    return {
+        "exponent": mine.exponent,
+        "reference_exponent": reference.exponent if reference is not None else None,
+        "sizes": mine.sizes,
+        "lower_bound": mine.lower_bound,
+        "reason": mine.reason,
+        "summary": summary,
+    }
