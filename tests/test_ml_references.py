@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 import warnings
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -69,12 +70,13 @@ def knn_has_ties(X_train: list, y_train: list, X_test: list, k: int) -> bool:
         if k < len(d) and math.isclose(d[k - 1], d[k], rel_tol=1e-9, abs_tol=1e-12):
             return True
         order = np.argsort(((X - q) ** 2).sum(axis=1), kind="stable")[:k]
-        counts = sorted((list(y_train[i] for i in order).count(lab) for lab in set(y_train[i] for i in order)))
+        counts = sorted(Counter(y_train[i] for i in order).values())
         if len(counts) > 1 and counts[-1] == counts[-2]:
             return True
     return False
 
 
+@pytest.mark.slow
 def test_knn_matches_sklearn_without_ties() -> None:
     knn = reference("knn_predict")
     rng = random.Random(1)
@@ -100,6 +102,7 @@ def test_knn_matches_sklearn_without_ties() -> None:
 # --- confusion_matrix ------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_confusion_matrix_matches_sklearn() -> None:
     from sklearn.metrics import confusion_matrix as sk
 
@@ -129,6 +132,7 @@ def sk_roc_auc(y_true: list, y_score: list) -> float:
     return float(roc_auc_score([int(y) for y in y_true], y_score))
 
 
+@pytest.mark.slow
 def test_roc_auc_matches_sklearn() -> None:
     ours_fn = reference("roc_auc")
     rng = random.Random(3)
@@ -156,6 +160,7 @@ def sk_tss(n_samples: int, n_splits: int = 5, **kwargs: Any) -> list:
     return list(TimeSeriesSplit(n_splits, **kwargs).split(range(n_samples)))
 
 
+@pytest.mark.slow
 def test_time_series_split_matches_sklearn() -> None:
     ours_fn = reference("time_series_split")
     rng = random.Random(4)
