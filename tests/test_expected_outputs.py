@@ -1,0 +1,45 @@
+"""Every stored answer in a challenge's test files is what its reference gives.
+
+A hand-written ``expected`` or ``raises`` that disagrees with the reference means one of
+them is wrong; either way the challenge would judge solutions against two truths.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from judge.checkers.values import compare
+from judge.problemset import ProblemSet, builtin_root
+from judge.testdata import load_reference, reference_answer
+
+BUILTIN = ProblemSet(builtin_root(), "built-in")
+
+
+@pytest.mark.parametrize("cid", BUILTIN.ids())
+def test_stored_answers_match_the_reference(cid: str) -> None:
+    challenge = BUILTIN.challenge(cid)
+    check = challenge.config.check
+    func = load_reference(challenge)
+    stored = [t for t in challenge.tests if t.stored]
+    for case in stored:
+        value, raised = reference_answer(func, case)
+        if case.raises is not None:
+            assert raised == case.raises, f"{cid}/{case.name}: stored raises {case.raises}, reference gave {raised}"
+            continue
+        assert raised is None, f"{cid}/{case.name}: stored an answer, but the reference raised {raised}"
+        diff = compare(case.expected, value, rel_tol=check.rel_tol, abs_tol=check.abs_tol, unordered=check.unordered)
+        assert diff is None, f"{cid}/{case.name}: {diff}"
+
+
+@pytest.mark.parametrize("cid", BUILTIN.ids())
+def test_every_answer_is_the_references(cid: str) -> None:
+    """Generated and unstored tests get their answer from the reference (through the cache)."""
+    challenge = BUILTIN.challenge(cid)
+    func = load_reference(challenge)
+    for case in challenge.tests:
+        if case.stored:
+            continue
+        value, raised = reference_answer(func, case)
+        assert raised == case.raises, f"{cid}/{case.name}"
+        if raised is None:
+            assert compare(case.expected, value) is None, f"{cid}/{case.name}"
