@@ -147,6 +147,9 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
 @click.pass_context
 def run(ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool) -> None:
     """Judge FILE on every test of CHALLENGE."""
+    from judge.runner.sandbox import warm_up
+
+    warm_up()
     ch = _find(ctx, challenge)
     _solution_file(file)
     ch.tests  # noqa: B018 - load (and check) the tests before anything is shown

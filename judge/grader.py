@@ -90,11 +90,18 @@ class Session:
         self.sandbox = sandbox
         self.cpu_backstop_s = cpu_backstop_s
         self.child: Child | None = None
+        #: A started child with nothing loaded yet (see spawn()).
+        self._spare: Child | None = None
         #: The harness's own CPU per call (ms), subtracted from repeated timing blocks.
         self.overhead_ms = 0.0
 
+    def spawn(self) -> None:
+        """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
+        if self._spare is None:
+            self._spare = Child(self.sandbox)
+
     def start(self) -> Outcome:
-        self.child = Child(self.sandbox)
+        self.child, self._spare = (self._spare or Child(self.sandbox)), None
         memory = int(self.challenge.config.limits.memory_mib * MIB)
         rlimits = {
             "RLIMIT_AS": memory + ADDRESS_SPACE_MARGIN,
@@ -116,7 +123,7 @@ class Session:
         assert self.child is not None
         seen = []
         for _ in range(3):
-            call = self.child.request({"op": "call"}, Budget(1.0, 5.0, LOAD_MEMORY))
+            call = self.child.request({"op": "call"}, Budget(1.0, 5.0, LOAD_MEMORY), peak=False)
             if call.status is not Status.REPLY:
                 return 0.0
             seen.append(call.cpu_s * 1000)
@@ -132,6 +139,9 @@ class Session:
         return "the solution did not load again after its process was restarted"
 
     def close(self) -> None:
+        if self._spare is not None:
+            self._spare.close()
+            self._spare = None
         if self.child is not None:
             self.child.close()
 
@@ -173,7 +183,7 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
     child = session.child
     assert child is not None
     memory = int(session.challenge.config.limits.memory_mib * MIB)
-    put = child.request({"op": "put", "call": case.call_json}, PUT_BUDGET)
+    put = child.request({"op": "put", "call": case.call_json}, PUT_BUDGET, peak=False)
     if put.status is not Status.REPLY:
         return finish(Verdict.RE, f"the process ended before the test could start: {put.detail}")
 
@@ -203,7 +213,7 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
     if reply.get("status") != "ok":
         return finish(Verdict.RE, "the process answered out of turn")
 
-    fetch = child.request({"op": "fetch"}, Budget(max(5.0, budget_s), max(10.0, budget.wall_s), memory))
+    fetch = child.request({"op": "fetch"}, Budget(max(5.0, budget_s), max(10.0, budget.wall_s), memory), peak=False)
     verdict = _limit_verdict(fetch)
     if verdict:
         return finish(verdict, f"while handing back the answer: {fetch.detail}")
@@ -239,9 +249,9 @@ def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult
     reps = timing.reps_for(estimate, len(case.call_json))
     samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
     # All blocks' copies are decoded in one round trip, each call takes the next group.
-    put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET)
+    put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET, peak=False)
     for _ in range(timing.BLOCKS if put.status is Status.REPLY else 0):
-        call = child.request({"op": "call"}, budget)
+        call = child.request({"op": "call"}, budget, peak=False)
         if call.status is not Status.REPLY or call.reply.get("status") != "ok":
             break
         samples.append(max(0.0, call.cpu_s * 1000 - overhead_ms) / reps)
@@ -275,6 +285,16 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
     """Judge a solution's source bytes on every test of a challenge."""
     options = options or Options()
     sandbox = options.sandbox or best_sandbox()
+    session = Session(challenge, "", sandbox, cpu_backstop_s=0.0, repeat=options.repeat)
+    session.spawn()
+    try:
+        return _judge(session, challenge, data, name, options)
+    finally:
+        session.close()
+
+
+def _judge(session: Session, challenge: Challenge, data: bytes, name: str, options: Options) -> Report:
+    sandbox = session.sandbox
     tests = challenge.tests
     check = load_checker(challenge)
     calibration = None
@@ -303,27 +323,26 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
         report.tests = skipped(Verdict.CE)
         return report
 
-    session = Session(challenge, source, sandbox, cpu_backstop_s=sum(budgets.values()) * 4 + 60, repeat=options.repeat)
-    try:
-        loaded = session.start()
-        if not (loaded.status is Status.REPLY and loaded.reply.get("status") == "ok"):
-            report.compile_error = _clip(load_error_message(loaded))
-            report.tests = skipped(Verdict.CE)
-            return report
-        failed = False
-        for i, case in enumerate(tests):
-            if failed and options.fail_fast:
-                result = TestResult(name=case.name, hidden=case.hidden, verdict=Verdict.SKIPPED, size=case.size)
-            else:
-                result = run_test(session, case, budgets[case.name], check)
-                if calibration is not None:
-                    result.reference_ms = calibration.reference_ms.get(case.name)
-                failed = failed or not result.passed
-            report.tests.append(result)
-            if options.progress:
-                options.progress(result, i + 1, len(tests))
-    finally:
-        session.close()
+    session.source = source
+    session.cpu_backstop_s = sum(budgets.values()) * 4 + 60
+    loaded = session.start()
+    if not (loaded.status is Status.REPLY and loaded.reply.get("status") == "ok"):
+        report.compile_error = _clip(load_error_message(loaded))
+        report.tests = skipped(Verdict.CE)
+        return report
+    failed = False
+    for i, case in enumerate(tests):
+        if failed and options.fail_fast:
+            result = TestResult(name=case.name, hidden=case.hidden, verdict=Verdict.SKIPPED, size=case.size)
+        else:
+            result = run_test(session, case, budgets[case.name], check)
+            if calibration is not None:
+                result.reference_ms = calibration.reference_ms.get(case.name)
+            failed = failed or not result.passed
+        report.tests.append(result)
+        if options.progress:
+            options.progress(result, i + 1, len(tests))
+    session.close()
     report.verdict = overall(report.tests)
     if calibration is not None and options.compare_reference:
         report.time_vs_reference = calibration.ratio(report.tests)

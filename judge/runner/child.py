@@ -109,6 +109,7 @@ class Child:
         self.stderr = b""
         self.alive = True
         self._pid: int | None = None
+        self._peak = True
 
     # -- plumbing ---------------------------------------------------------
 
@@ -137,13 +138,18 @@ class Child:
         except OSError:
             return None
 
-    def request(self, message: dict[str, Any], budget: Budget) -> Outcome:
-        """Send one request and watch the child until it answers or breaks a limit."""
+    def request(self, message: dict[str, Any], budget: Budget, peak: bool = True) -> Outcome:
+        """Send one request and watch the child until it answers or breaks a limit.
+
+        With ``peak`` the request's own peak memory is measured (a reset of VmHWM
+        before, a read after: a page-table walk, so untimed requests skip it).
+        """
         if not self.alive:
             return Outcome(Status.DIED, detail="the process had already ended")
         pid = self.pid
         base_rss = (_rss_bytes(pid) or 0) if pid else 0
-        if pid:
+        self._peak = peak
+        if pid and peak:
             _reset_peak(pid)
         cpu0 = self._cpu_s() or 0.0
         wall0 = time.perf_counter()
@@ -210,7 +216,7 @@ class Child:
         outcome.wall_s = time.perf_counter() - wall0
         cpu = self._cpu_s()
         outcome.cpu_s = max(0.0, cpu - cpu0) if cpu is not None else outcome.wall_s
-        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid else None
+        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid and self._peak else None
         if hwm is not None:
             outcome.memory_kib = max(0, hwm - base_rss // 1024)
         return outcome

@@ -28,6 +28,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -427,8 +428,21 @@ def _process_level(why: str) -> Isolation:
     return Isolation(level=base.level, isolated=False, features=base.features, missing=[*base.missing, why])
 
 
+_warming: threading.Thread | None = None
+
+
+def warm_up() -> None:
+    """Start the probe in the background, so it overlaps the judge's other start-up work."""
+    global _warming
+    if _warming is None:
+        _warming = threading.Thread(target=probe, name="judge-probe", daemon=True)
+        _warming.start()
+
+
 def best_sandbox() -> ProcessSandbox:
     """The strongest sandbox this machine supports."""
+    if _warming is not None:
+        _warming.join()  # never probe twice at once
     isolation = probe()
     if isolation.level == "bubblewrap":
         setpriv = shutil.which("setpriv") if os.geteuid() == 0 else None
