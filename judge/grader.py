@@ -8,6 +8,7 @@ redacted: their results never carry inputs, answers, prints or messages.
 from __future__ import annotations
 
 import math
+import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,12 +123,13 @@ class Session:
         """CPU ms of a call that runs nothing: the harness's part of every timing block."""
         assert self.child is not None
         seen = []
-        for _ in range(3):
-            call = self.child.request({"op": "call"}, Budget(1.0, 5.0, LOAD_MEMORY), peak=False)
+        for _ in range(5):
+            call = self.child.request({"op": "call", "timing": True}, Budget(1.0, 5.0, LOAD_MEMORY), peak=False)
             if call.status is not Status.REPLY:
                 return 0.0
             seen.append(call.cpu_s * 1000)
-        return min(seen)
+        # The median, not the minimum: a round trip's cost varies, and blocks pay the typical one.
+        return statistics.median(seen)
 
     def ensure(self) -> str | None:
         """A live child with the solution loaded; else why not."""
@@ -245,13 +247,13 @@ def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult
     """
     # The judged call's time includes the harness's overhead: without it, the per-call
     # estimate (and so the block) would be far too short for a sub-microsecond call.
-    estimate = max(result.time_ms - overhead_ms, result.time_ms / 50)
+    estimate = max(result.time_ms - overhead_ms, timing.FLOOR_MS)
     reps = timing.reps_for(estimate, len(case.call_json))
     samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
     # All blocks' copies are decoded in one round trip, each call takes the next group.
     put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET, peak=False)
     for _ in range(timing.BLOCKS if put.status is Status.REPLY else 0):
-        call = child.request({"op": "call"}, budget, peak=False)
+        call = child.request({"op": "call", "timing": True}, budget, peak=False)
         if call.status is not Status.REPLY or call.reply.get("status") != "ok":
             break
         samples.append(max(0.0, call.cpu_s * 1000 - overhead_ms) / reps)

@@ -14,8 +14,11 @@ import statistics
 
 #: Tests whose judged call took less CPU than this (ms) get extra timing blocks.
 FAST_MS = 5.0
-#: The CPU time (ms) one timing block aims at.
-BLOCK_MS = 1.0
+#: The CPU time (ms) one timing block aims at. A round trip to the child costs
+#: 0.1–0.3 ms of its CPU here, varying by ±0.05 ms: a block must dwarf that.
+BLOCK_MS = 2.0
+#: The smallest per-call time assumed when sizing a block (1 µs).
+FLOOR_MS = 0.001
 #: Extra timing blocks per fast test (odd, so the median is a measured block).
 BLOCKS = 3
 MAX_REPS = 1000
