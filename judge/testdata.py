@@ -88,8 +88,11 @@ def import_file(path: Path, name: str) -> ModuleType:
     return module
 
 
-def generate(challenge: Challenge, seed: int | None = None) -> list[TestCase]:
-    """The generator's hidden tests for a seed (the config's by default)."""
+def generate(challenge: Challenge, seed: int | None = None, *, fresh: bool = False) -> list[TestCase]:
+    """The generator's hidden tests for a seed (the config's by default).
+
+    ``fresh`` runs the generator even when its tests are cached (validate's determinism check).
+    """
     from judge.challenge import GENERATOR
 
     path = challenge.path / GENERATOR
@@ -99,7 +102,7 @@ def generate(challenge: Challenge, seed: int | None = None) -> list[TestCase]:
     # The config's seed gives the same tests until the challenge changes (its digest
     # covers generator.py and the config), so they are cached: a generator can take
     # far longer than judging a fast solution does.
-    key = f"generated/{challenge.id}-{challenge.digest}.json" if seed is None else None
+    key = f"generated/{challenge.id}-{challenge.digest}.json" if seed is None and not fresh else None
     raws = cache.load(key) if key else None
     if isinstance(raws, list):
         return [parse_case(raw, where, True, f"gen-{i}") for i, raw in enumerate(raws, 1)]

@@ -153,8 +153,8 @@ def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestC
     generated: list[TestCase] = []
     if gen_path.is_file():
         try:
-            generated = generate(challenge)
-            again = generate(challenge)
+            generated = generate(challenge, fresh=True)
+            again = generate(challenge, fresh=True)
             if _fingerprint(generated) != _fingerprint(again):
                 out.add(
                     gen_path,

@@ -65,9 +65,9 @@ class Spy:
         self.sent: list[dict[str, Any]] = []
         real = Child.request
 
-        def request(child: Child, message: dict[str, Any], budget: Any) -> Any:
+        def request(child: Child, message: dict[str, Any], budget: Any, **kwargs: Any) -> Any:
             self.sent.append(message)
-            return real(child, message, budget)
+            return real(child, message, budget, **kwargs)
 
         monkeypatch.setattr(Child, "request", request)
 
