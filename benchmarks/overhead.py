@@ -64,8 +64,11 @@ def main() -> None:
 
     print(f"python: {sys.executable} · cores: {os.cpu_count()} · runs: {args.runs} · load: {os.getloadavg()[0]:.2f}")
     print()
-    starts = {"python -c pass": [sys.executable, "-c", "pass"], "judge --help": judge_argv("--help"),
-              "judge list": judge_argv("list")}
+    starts = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "judge --help": judge_argv("--help"),
+        "judge list": judge_argv("list"),
+    }
     timed(judge_argv("list"), cache)  # warm the generated-test cache
     print("| start-up | wall, median (min–max) |")
     print("|---|---|")

@@ -38,8 +38,9 @@ def judge_runs(cid: str, solution: str, runs: int, cache: str) -> list[dict]:
 
 def summarise(label: str, reports: list[dict]) -> None:
     names = [t["name"] for t in reports[0]["tests"]]
-    verdicts_agree = all([t["verdict"] for t in r["tests"]] == [t["verdict"] for t in reports[0]["tests"]]
-                         for r in reports)
+    verdicts_agree = all(
+        [t["verdict"] for t in r["tests"]] == [t["verdict"] for t in reports[0]["tests"]] for r in reports
+    )
     worst, within, rows = 0.0, 0, []
     for i, name in enumerate(names):
         times = [r["tests"][i]["time_ms"] for r in reports]
@@ -50,17 +51,25 @@ def summarise(label: str, reports: list[dict]) -> None:
         rows.append((dev, name, med, min(times), max(times)))
     ratios = [r["time_vs_reference"] for r in reports]
     print(f"### {label}")
-    print(f"verdicts identical in all {len(reports)} runs: {'yes' if verdicts_agree else 'NO'}; "
-          f"overall {sorted({r['verdict'] for r in reports})}")
+    print(
+        f"verdicts identical in all {len(reports)} runs: {'yes' if verdicts_agree else 'NO'}; "
+        f"overall {sorted({r['verdict'] for r in reports})}"
+    )
     devs = sorted(d for d, *_ in rows)
-    print(f"tests within ±{GOAL:.0%} of their median: {within}/{len(names)}; worst deviation {worst:.1%}; "
-          f"median deviation {statistics.median(devs):.1%}")
+    print(
+        f"tests within ±{GOAL:.0%} of their median: {within}/{len(names)}; worst deviation {worst:.1%}; "
+        f"median deviation {statistics.median(devs):.1%}"
+    )
     slow = [d for d, _, m, *_ in rows if m >= 1.0]
     if slow:
         print(f"tests of 1 ms or more: {sum(d <= GOAL for d in slow)}/{len(slow)} within ±{GOAL:.0%}")
     print(f"time_vs_reference over the runs: {', '.join(f'{x:.2f}' for x in ratios if x is not None)}")
-    print("least stable tests: " + "; ".join(f"{n} {m:.3f} ms ({lo:.3f}–{hi:.3f}, ±{d:.0%})"
-                                            for d, n, m, lo, hi in sorted(rows, reverse=True)[:3]))
+    print(
+        "least stable tests: "
+        + "; ".join(
+            f"{n} {m:.3f} ms ({lo:.3f}–{hi:.3f}, ±{d:.0%})" for d, n, m, lo, hi in sorted(rows, reverse=True)[:3]
+        )
+    )
     print()
 
 
@@ -73,8 +82,10 @@ def main() -> None:
     cache = private_cache()
     solution = str((REPO / args.solution).resolve())
     timed(judge_argv("run", args.challenge, solution, "--json"), cache)  # calibrate, untimed
-    print(f"{args.challenge} · {args.solution} · {args.runs} runs · cores {os.cpu_count()} · "
-          f"load {os.getloadavg()[0]:.2f}\n")
+    print(
+        f"{args.challenge} · {args.solution} · {args.runs} runs · cores {os.cpu_count()} · "
+        f"load {os.getloadavg()[0]:.2f}\n"
+    )
     summarise("quiet", judge_runs(args.challenge, solution, args.runs, cache))
     hog = multiprocessing.Process(target=busy, daemon=True)
     hog.start()

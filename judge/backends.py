@@ -66,7 +66,9 @@ class LocalPool:
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         # fork: workers inherit the loaded challenge and its tests instead of recomputing them.
         return ProcessPoolExecutor(
-            workers, mp_context=multiprocessing.get_context("fork"), initializer=_install,
+            workers,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_install,
             initargs=(self.challenge, self.budgets),
         )
 
@@ -135,12 +137,21 @@ class Bundle:
 
     @classmethod
     def of(cls, challenge: Challenge) -> Bundle:
-        files = {p.relative_to(challenge.path).as_posix(): p.read_bytes() for p in challenge.path.rglob("*")
-                 if p.is_file() and "__pycache__" not in p.parts}
+        files = {
+            p.relative_to(challenge.path).as_posix(): p.read_bytes()
+            for p in challenge.path.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts
+        }
         ref = challenge.reference_path
         reference = ref.read_bytes() if ref.is_file() else b""
-        return cls(challenge.id, challenge.digest, challenge.origin, reference.decode("utf-8", "replace"),
-                   files, challenge.tests)
+        return cls(
+            challenge.id,
+            challenge.digest,
+            challenge.origin,
+            reference.decode("utf-8", "replace"),
+            files,
+            challenge.tests,
+        )
 
     def challenge(self) -> Challenge:
         """The challenge unpacked in a folder of this machine (once per process)."""

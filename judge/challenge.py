@@ -137,6 +137,4 @@ class Challenge:
         if not (self.path / SAMPLE).is_file():
             raise ChallengeError(f"{self.path / SAMPLE}: missing; a challenge needs sample tests")
         if not (self.path / HIDDEN).is_file() and not (self.path / GENERATOR).is_file():
-            raise ChallengeError(
-                f"{self.path / HIDDEN}: missing; a challenge needs hidden tests (or a {GENERATOR})"
-            )
+            raise ChallengeError(f"{self.path / HIDDEN}: missing; a challenge needs hidden tests (or a {GENERATOR})")

@@ -112,7 +112,9 @@ def show(ctx: click.Context, challenge: str) -> None:
     from judge import render
 
     samples = [t for t in ch.tests if not t.hidden]
-    render.challenge(ch, ch.statement(), samples, _budget_rule(ch.config).replace("slowest", "the slowest accepted solution"))
+    render.challenge(
+        ch, ch.statement(), samples, _budget_rule(ch.config).replace("slowest", "the slowest accepted solution")
+    )
 
 
 @cli.command()
@@ -145,7 +147,9 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
     "--require-isolation", is_flag=True, help="Refuse to run (exit 2) unless the sandbox fully isolates the solution."
 )
 @click.pass_context
-def run(ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool) -> None:
+def run(
+    ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool
+) -> None:
     """Judge FILE on every test of CHALLENGE."""
     from judge.runner.sandbox import warm_up
 
@@ -167,7 +171,9 @@ def run(ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast
     from judge import render
 
     with render.Live(enabled=not as_json, total=len(ch.tests)) as live:
-        report = judge_file(ch, file, Options(fail_fast=fail_fast, sandbox=sandbox, progress=live.advance, notify=live.notify))
+        report = judge_file(
+            ch, file, Options(fail_fast=fail_fast, sandbox=sandbox, progress=live.advance, notify=live.notify)
+        )
     if as_json:
         click.echo(json.dumps(report.to_dict()))
     else:

@@ -17,10 +17,10 @@ from typing import Any
 from judge import growth, timing
 from judge.challenge import Challenge, TestCase
 from judge.checkers import CheckerFn, CheckResult, default_checker, normalise
+from judge.report import Report, TestResult, overall
 from judge.runner.child import Budget, Child, Outcome, Status
 from judge.runner.harness import unplain
 from judge.runner.sandbox import ProcessSandbox, best_sandbox
-from judge.report import Report, TestResult, overall
 from judge.verdict import Verdict
 
 MIB = 1024 * 1024
@@ -168,7 +168,9 @@ def _raised(reply: dict[str, Any], name: str) -> bool:
 
 def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn) -> TestResult:
     """Run one test and decide its verdict. Sample results carry details; hidden ones never do."""
-    result = TestResult(name=case.name, hidden=case.hidden, verdict=Verdict.RE, budget_ms=budget_s * 1000, size=case.size)
+    result = TestResult(
+        name=case.name, hidden=case.hidden, verdict=Verdict.RE, budget_ms=budget_s * 1000, size=case.size
+    )
     if not case.hidden:
         result.input = {"args": case.args, "kwargs": case.kwargs}
         result.expected = _show_value(case.expected) if case.raises is None else f"raises {case.raises}"

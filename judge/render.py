@@ -50,21 +50,23 @@ def kib(value: int) -> str:
     return f"{value / 1024:.1f} MiB" if value >= 1024 else f"{value} KiB"
 
 
-class Live:
-    """A progress bar on stderr while tests run (only in a terminal), plus status lines."""
+class _Bar:
+    """A progress bar on stderr (only in a terminal), plus status lines that never touch stdout."""
 
-    def __init__(self, enabled: bool, total: int) -> None:
+    label = "working"
+
+    def __init__(self, total: int, enabled: bool = True) -> None:
         self.enabled = enabled and err_console.is_terminal
         self.total = total
         self.progress: Progress | None = None
         self.task: Any = None
 
-    def __enter__(self) -> Live:
+    def __enter__(self) -> Any:
         if self.enabled:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self.progress = Progress(
-                TextColumn("[bold]judging"),
+                TextColumn(f"[bold]{self.label}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.description}"),
@@ -80,15 +82,27 @@ class Live:
         if self.progress is not None:
             self.progress.__exit__(None, None, None)
 
-    def advance(self, result: TestResult, done: int, total: int) -> None:
+    def _show(self, description: str, **update: Any) -> None:
         if self.progress is not None:
-            self.progress.update(self.task, completed=done, description=f"{result.name}: {result.verdict.value}")
+            self.progress.update(self.task, description=description, **update)
 
     def notify(self, message: str) -> None:
         if self.progress is not None:
             self.progress.console.print(f"[dim]{message}[/dim]")
         else:
             print(message, file=sys.stderr)
+
+
+class Live(_Bar):
+    """The bar of one judgment: a step per test."""
+
+    label = "judging"
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        super().__init__(total, enabled)
+
+    def advance(self, result: TestResult, done: int, total: int) -> None:
+        self._show(f"{result.name}: {result.verdict.value}", completed=done)
 
 
 def challenge_list(rows: list[dict[str, Any]]) -> None:
@@ -111,7 +125,9 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
             r["origin"],
         )
     console.print(table)
-    console.print("[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]")
+    console.print(
+        "[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]"
+    )
 
 
 def challenge(ch: Any, statement: str, samples: list[Any], budget: str) -> None:
@@ -142,16 +158,32 @@ def _details(t: TestResult) -> Panel:
     if t.input is not None:
         args = ", ".join([repr(a) for a in t.input["args"]] + [f"{k}={v!r}" for k, v in t.input["kwargs"].items()])
         parts.append(Text.assemble(("input     ", "bold"), _cut(args)))
-    parts.append(Text.assemble(("expected  ", "bold"), _cut(repr(t.expected) if not isinstance(t.expected, str) or not t.expected.startswith("raises ") else t.expected)))
+    parts.append(
+        Text.assemble(
+            ("expected  ", "bold"),
+            _cut(
+                repr(t.expected)
+                if not isinstance(t.expected, str) or not t.expected.startswith("raises ")
+                else t.expected
+            ),
+        )
+    )
     if t.got is not None:
-        parts.append(Text.assemble(("got       ", "bold"), _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got))))
+        parts.append(
+            Text.assemble(
+                ("got       ", "bold"),
+                _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got)),
+            )
+        )
     if t.message:
         parts.append(Text(t.message, style="red"))
     if t.stdout:
         parts.append(Text.assemble(("prints\n", "bold"), t.stdout.rstrip()))
     if t.stderr:
         parts.append(Text.assemble(("stderr\n", "bold"), t.stderr.rstrip()))
-    return Panel(Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict])
+    return Panel(
+        Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict]
+    )
 
 
 def _cut(text: str, limit: int = 300) -> str:
@@ -180,13 +212,18 @@ def report(r: Report, out: Console | None = None) -> None:
         )
     out.print(table)
     if r.compile_error:
-        out.print(Panel(Text(r.compile_error), title="could not load the solution", border_style="red", title_align="left"))
+        out.print(
+            Panel(Text(r.compile_error), title="could not load the solution", border_style="red", title_align="left")
+        )
     for t in r.tests:
         if not t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED):
             out.print(_details(t))
     failing_hidden = [t for t in r.tests if t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED, Verdict.CE)]
     if failing_hidden:
-        out.print(f"[dim]{len(failing_hidden)} hidden test(s) failed; hidden tests show only their verdict, time and memory.[/dim]")
+        out.print(
+            f"[dim]{len(failing_hidden)} hidden test(s) failed; "
+            "hidden tests show only their verdict, time and memory.[/dim]"
+        )
     summary = Text.assemble(
         (f"{r.verdict.value} ", STYLE[r.verdict]),
         (f"{r.verdict.long_name}", "bold"),
@@ -238,45 +275,15 @@ def validation(results: list[Any], out: Console | None = None) -> None:
         summary += f", {warned} warning(s)"
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
 
-class GradeProgress:
-    """A progress bar over a class's submissions, on stderr (only in a terminal)."""
 
-    def __init__(self, total: int, enabled: bool = True) -> None:
-        self.enabled = enabled and err_console.is_terminal
-        self.total = total
-        self.progress: Progress | None = None
-        self.task: Any = None
+class GradeProgress(_Bar):
+    """The bar over a class's submissions: a step per submission."""
 
-    def __enter__(self) -> GradeProgress:
-        if self.enabled:
-            self.progress = Progress(
-                TextColumn("[bold]grading"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            )
-            self.progress.__enter__()
-            self.task = self.progress.add_task("", total=self.total)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.__exit__(None, None, None)
+    label = "grading"
 
     def advance(self, row: Any) -> None:
         """One submission done: a new row, or None for one already graded."""
-        if self.progress is not None:
-            text = "already graded" if row is None else f"{row.submission}: {row.verdict}"
-            self.progress.update(self.task, advance=1, description=text)
-
-    def notify(self, message: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(f"[dim]{message}[/dim]")
-        else:
-            print(message, file=sys.stderr)
+        self._show("already graded" if row is None else f"{row.submission}: {row.verdict}", advance=1)
 
 
 def grade_summary(summary: Any, out_path: Any, out: Console | None = None) -> None:

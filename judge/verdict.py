@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     AC = "AC"  #: accepted
     WA = "WA"  #: wrong answer
     TLE = "TLE"  #: time limit exceeded (from the judge's own clock only)

@@ -61,7 +61,9 @@ def test_show_has_statement_signature_samples_and_budgets(runner: CliRunner) -> 
 def test_unknown_challenge_suggests_the_closest(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["run", "can_shft", "x.py"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == "judge: error: no challenge 'can_shft'; did you mean 'can_shift'? (see 'judge list')"
+    assert (
+        result.stderr.strip() == "judge: error: no challenge 'can_shft'; did you mean 'can_shift'? (see 'judge list')"
+    )
     assert "Traceback" not in result.output
 
 

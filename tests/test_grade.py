@@ -32,8 +32,18 @@ TIMING = set(Row.TIMING)
 
 def _row(name: str, **kw: object) -> Row:
     values: dict[str, object] = dict(
-        submission=name, sha256="s" + name, challenge="c", version="v", verdict="AC", passed=3, total=3,
-        score=1.0, time_ms=1.5, memory_kib=10, time_vs_reference=None, error=None,
+        submission=name,
+        sha256="s" + name,
+        challenge="c",
+        version="v",
+        verdict="AC",
+        passed=3,
+        total=3,
+        score=1.0,
+        time_ms=1.5,
+        memory_kib=10,
+        time_vs_reference=None,
+        error=None,
     )
     values.update(kw)
     return Row(**values)  # type: ignore[arg-type]
@@ -48,10 +58,15 @@ def _report(verdicts: dict[str, tuple[bool, Verdict]]) -> Report:
 
 
 def test_score_is_the_fraction_of_hidden_tests_passed() -> None:
-    report = _report({
-        "sample": (False, Verdict.WA), "a": (True, Verdict.AC), "b": (True, Verdict.AC),
-        "huge-1": (True, Verdict.TLE), "huge-2": (True, Verdict.AC),
-    })
+    report = _report(
+        {
+            "sample": (False, Verdict.WA),
+            "a": (True, Verdict.AC),
+            "b": (True, Verdict.AC),
+            "huge-1": (True, Verdict.TLE),
+            "huge-2": (True, Verdict.AC),
+        }
+    )
     assert score(report, {}) == 0.75
     # Weights by test-name prefix, the longest prefix winning; samples never count.
     assert score(report, {"huge-": 3.0, "huge-2": 0.0}) == pytest.approx(2 / 5)
@@ -78,7 +93,7 @@ def test_gradebook_round_trips_and_resumes(tmp_path: Path, suffix: str) -> None:
     path = tmp_path / f"grades{suffix}"
     book = Gradebook(path)
     book.add(_row("b.py", time_vs_reference=2.5))
-    book.add(_row("a.py", verdict=ERROR, error="boom, \"quoted\"\nline"))
+    book.add(_row("a.py", verdict=ERROR, error='boom, "quoted"\nline'))
     again = Gradebook(path)
     assert again.rows == book.rows
     sub = type("S", (), {"name": "b.py", "sha256": "sb.py"})()
@@ -242,8 +257,12 @@ def test_killed_midway_then_resumed_judges_nothing_twice_and_loses_nothing(tmp_p
     argv = [sys.executable, "-m", "judge", "grade", "can_shift", str(folder), "--out", str(out), "--jobs", "2"]
     env = _env(JUDGE_GRADE_TRACE=str(trace))
     # Calibrate first, so the kill lands in the middle of judging rather than of calibrating.
-    subprocess.run([sys.executable, "-m", "judge", "run", "can_shift", str(folder / names[0]), "--json"],
-                   env=env, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "judge", "run", "can_shift", str(folder / names[0]), "--json"],
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
 
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 300
@@ -266,7 +285,7 @@ def test_killed_midway_then_resumed_judges_nothing_twice_and_loses_nothing(tmp_p
     for name, row in before.items():
         assert after[name] == row  # rows kept as they were...
     started = trace.read_text().splitlines()
-    resumed = started[len(started_before):]
+    resumed = started[len(started_before) :]
     assert not set(resumed) & set(before)  # ...and never judged again
     assert sorted(resumed) == sorted(set(names) - set(before))
     assert all(row.verdict == ("AC" if int(name[7:9]) % 2 == 0 else "WA") for name, row in after.items())
@@ -311,19 +330,47 @@ def test_a_dask_cluster_gives_the_same_gradebook_as_the_local_pool(tmp_path: Pat
     port = _free_port()
     address = f"tcp://127.0.0.1:{port}"
     env = _env()
-    procs = [subprocess.Popen([sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1",
-                               "--port", str(port), "--no-dashboard"], env=env, cwd=tmp_path,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "dask", "scheduler", "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+            env=env,
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    ]
     try:
         for i in range(2):
-            procs.append(subprocess.Popen(
-                [sys.executable, "-m", "dask", "worker", address, "--nthreads", "1", "--no-dashboard",
-                 "--host", "127.0.0.1", "--name", f"w{i}", "--local-directory", str(tmp_path / f"w{i}")],
-                env=env, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-            ))
+            procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "dask",
+                        "worker",
+                        address,
+                        "--nthreads",
+                        "1",
+                        "--no-dashboard",
+                        "--host",
+                        "127.0.0.1",
+                        "--name",
+                        f"w{i}",
+                        "--local-directory",
+                        str(tmp_path / f"w{i}"),
+                    ],
+                    env=env,
+                    cwd=tmp_path,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
+            )
         _wait_for_workers(address, 2, timeout=120)
-        result = CliRunner().invoke(cli, ["grade", "can_shift", str(folder), "--out", str(remote),
-                                          "--scheduler", address])
+        result = CliRunner().invoke(
+            cli, ["grade", "can_shift", str(folder), "--out", str(remote), "--scheduler", address]
+        )
         assert result.exit_code == 0, result.output
     finally:
         for proc in reversed(procs):

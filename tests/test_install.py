@@ -37,6 +37,8 @@ def test_installed_package_ships_every_challenge(tmp_path: Path) -> None:
 
     mine = elsewhere / "mine.py"
     shutil.copy(REPO / "solutions" / "can_shift" / "accepted" / "reference.py", mine)
-    run = subprocess.run([judge, "run", "can_shift", "mine.py", "--json"], cwd=elsewhere, env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [judge, "run", "can_shift", "mine.py", "--json"], cwd=elsewhere, env=env, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["verdict"] == "AC"

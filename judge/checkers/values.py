@@ -61,7 +61,7 @@ def compare(
     if ek == "sequence":
         if unordered:
             expected, got = sorted(expected, key=_sort_key), sorted(got, key=_sort_key)
-        for i, (e, g) in enumerate(zip(expected, got)):
+        for i, (e, g) in enumerate(zip(expected, got, strict=False)):
             diff = compare(e, g, rel_tol=rel_tol, abs_tol=abs_tol, path=f"{path}[{i}]")
             if diff:
                 if len(expected) != len(got):

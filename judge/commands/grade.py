@@ -23,7 +23,12 @@ from judge.errors import JudgeError
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Judge on this Dask distributed cluster instead.")
 @click.pass_context
 def grade(
-    ctx: click.Context, challenge: str, folder: Path, pattern: str, out: Path | None, jobs: int | None,
+    ctx: click.Context,
+    challenge: str,
+    folder: Path,
+    pattern: str,
+    out: Path | None,
+    jobs: int | None,
     scheduler: str | None,
 ) -> None:
     """Judge every submission in FOLDER on CHALLENGE and write a gradebook.
@@ -48,9 +53,7 @@ def grade(
     book = Gradebook(out)
     submissions = collect(folder, pattern)
     calibration = budgets_for(ch, best_sandbox(), notify=lambda m: render.err_console.print(f"[dim]{m}[/dim]"))
-    grader = Grader(
-        ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests)
-    )
+    grader = Grader(ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests))
     cluster = None
     backend: Backend
     if scheduler:

@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,7 @@ STDERR_KEEP = 8 * 1024
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     REPLY = "reply"  #: the child answered
     TIME = "time"  #: killed: over the CPU budget or the wall-clock backstop
     MEMORY = "memory"  #: killed: over the memory budget
@@ -154,7 +154,9 @@ class Child:
         cpu0 = self._cpu_s() or 0.0
         wall0 = time.perf_counter()
         if not self._send(message):
-            return self._finish(Outcome(Status.DIED, detail="the process ended before the request"), cpu0, wall0, base_rss)
+            return self._finish(
+                Outcome(Status.DIED, detail="the process ended before the request"), cpu0, wall0, base_rss
+            )
 
         sel = selectors.DefaultSelector()
         sel.register(self._rep_r, selectors.EVENT_READ, "reply")
@@ -182,7 +184,9 @@ class Child:
                             self.kill()
                             return self._finish(
                                 Outcome(Status.PROTOCOL, detail=f"the answer is larger than {MAX_REPLY >> 20} MiB"),
-                                cpu0, wall0, base_rss,
+                                cpu0,
+                                wall0,
+                                base_rss,
                             )
                     if need is not None and len(buf) >= 4 + need:
                         outcome = self._finish(Outcome(Status.REPLY), cpu0, wall0, base_rss)
@@ -192,12 +196,19 @@ class Child:
                                 raise ValueError
                         except ValueError:
                             self.kill()
-                            outcome.status, outcome.detail = Status.PROTOCOL, "the process wrote garbage on the judge's channel"
+                            outcome.status, outcome.detail = (
+                                Status.PROTOCOL,
+                                "the process wrote garbage on the judge's channel",
+                            )
                         return outcome
                 cpu = (self._cpu_s() or cpu0) - cpu0
                 wall = time.perf_counter() - wall0
                 if cpu > budget.cpu_s or wall > budget.wall_s:
-                    why = f"over {budget.cpu_s:.2f} s of CPU" if cpu > budget.cpu_s else f"over {budget.wall_s:.2f} s of wall clock"
+                    why = (
+                        f"over {budget.cpu_s:.2f} s of CPU"
+                        if cpu > budget.cpu_s
+                        else f"over {budget.wall_s:.2f} s of wall clock"
+                    )
                     outcome = self._finish(Outcome(Status.TIME, detail=why), cpu0, wall0, base_rss)
                     self.kill()
                     return outcome

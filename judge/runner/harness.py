@@ -47,7 +47,7 @@ class Capped(io.TextIOBase):
     def text(self):
         out = "".join(self.parts)
         if self.dropped:
-            out += "\n... (%d more characters not shown)" % self.dropped
+            out += f"\n... ({self.dropped} more characters not shown)"
         return out
 
 
@@ -62,7 +62,7 @@ def plain(value, depth=0):
     object with a custom __eq__ never reaches the judge's comparison.
     """
     if depth > MAX_DEPTH:
-        raise Unsupported("the value is nested more than %d levels deep" % MAX_DEPTH)
+        raise Unsupported(f"the value is nested more than {MAX_DEPTH} levels deep")
     t = type(value)
     if value is None or t is bool or t is str:
         return value
@@ -92,8 +92,8 @@ def plain(value, depth=0):
         if isinstance(value, np.generic) and t.__module__ == "numpy":
             return plain(value.item(), depth)
     raise Unsupported(
-        "returned a value of type %s; return plain values (bool, int, float, str, "
-        "None, list, tuple, dict, numpy arrays or scalars)" % t.__qualname__
+        f"returned a value of type {t.__qualname__}; return plain values (bool, int, float, str, "
+        "None, list, tuple, dict, numpy arrays or scalars)"
     )
 
 
@@ -129,7 +129,7 @@ def send(obj):
     data = json.dumps(obj, allow_nan=False).encode()
     data = struct.pack(">I", len(data)) + data
     while data:
-        data = data[os.write(REP_FD, data):]
+        data = data[os.write(REP_FD, data) :]
 
 
 def describe(exc):
@@ -183,12 +183,16 @@ def main():
                 exec(code, module.__dict__)
                 func = getattr(module, req["function"], None)
                 if not callable(func):
-                    reply = {"status": "missing", "message": "no function %r in the solution" % req["function"]}
+                    reply = {"status": "missing", "message": f"no function {req['function']!r} in the solution"}
                 else:
                     reply = {"status": "ok"}
             except BaseException as exc:  # noqa: B036 - SystemExit at import is a load failure too
                 reply = describe(exc)
-                reply["traceback"] = "".join(traceback.format_exception_only(exc))[-4000:] if isinstance(exc, SyntaxError) else reply["traceback"]
+                reply["traceback"] = (
+                    "".join(traceback.format_exception_only(exc))[-4000:]
+                    if isinstance(exc, SyntaxError)
+                    else reply["traceback"]
+                )
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             reply["stdout"], reply["stderr"] = out.text(), err.text()
             send(reply)

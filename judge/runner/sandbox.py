@@ -197,9 +197,17 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
             binds.append(p)
     argv = [
         bwrap,
-        "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
-        "--die-with-parent", "--new-session", "--clearenv", "--as-pid-1",
-        "--info-fd", str(info_fd),
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-ipc",
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--die-with-parent",
+        "--new-session",
+        "--clearenv",
+        "--as-pid-1",
+        "--info-fd",
+        str(info_fd),
     ]
     if not as_root:
         argv += ["--unshare-user"]
@@ -222,11 +230,24 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
         if any(_under(masked, b) for b in binds):
             argv += ["--perms", "0000", "--tmpfs", str(masked), "--remount-ro", str(masked)]
     argv += [
-        "--proc", "/proc",
-        "--dev", "/dev",
-        "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp",
-        "--perms", "1777", "--size", str(SHM_BYTES), "--tmpfs", "/dev/shm",
-        "--chdir", "/tmp",
+        "--proc",
+        "/proc",
+        "--dev",
+        "/dev",
+        "--perms",
+        "1777",
+        "--size",
+        str(TMP_BYTES),
+        "--tmpfs",
+        "/tmp",
+        "--perms",
+        "1777",
+        "--size",
+        str(SHM_BYTES),
+        "--tmpfs",
+        "/dev/shm",
+        "--chdir",
+        "/tmp",
     ]
     for key, value in child_env("/tmp").items():
         argv += ["--setenv", key, value]
@@ -242,8 +263,13 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
 
 def _setpriv(setpriv: str) -> list[str]:
     return [
-        setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
-        "--bounding-set=-all", "--inh-caps=-all", "--no-new-privs",
+        setpriv,
+        f"--reuid={NOBODY}",
+        f"--regid={NOBODY}",
+        "--clear-groups",
+        "--bounding-set=-all",
+        "--inh-caps=-all",
+        "--no-new-privs",
     ]
 
 
