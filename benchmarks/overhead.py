@@ -35,19 +35,19 @@ for t in json.load(open(tests_path)):
     except Exception as exc:
         passed += type(exc).__name__ == t.get("raises")
         continue
-    passed += got == t.get("expected")
+    # As the judge sees it: through JSON, so tuples are lists (numpy is not used by references).
+    passed += json.loads(json.dumps(got)) == t.get("expected")
 print(passed)
 """
 
 
 def dump_tests(challenge, folder: str) -> str:
-    from judge.runner.harness import plain
 
     path = os.path.join(folder, f"{challenge.id}-tests.json")
     rows = []
     for t in challenge.tests:
         row = {"args": t.args, "kwargs": t.kwargs}
-        row.update({"raises": t.raises} if t.raises else {"expected": plain(t.expected)})
+        row.update({"raises": t.raises} if t.raises else {"expected": t.expected})
         rows.append(row)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(rows, f)

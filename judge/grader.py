@@ -19,7 +19,6 @@ from judge.challenge import Challenge, TestCase
 from judge.checkers import CheckerFn, CheckResult, default_checker, normalise
 from judge.report import Report, TestResult, overall
 from judge.runner.child import Budget, Child, Outcome, Status
-from judge.runner.harness import unplain
 from judge.runner.sandbox import ProcessSandbox, best_sandbox
 from judge.verdict import Verdict
 
@@ -227,7 +226,7 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
         return finish(Verdict.RE, fetch.detail)
     if fetch.reply.get("status") != "ok":
         return finish(Verdict.WA, str(fetch.reply.get("message", "the answer could not be read")))
-    got = unplain(fetch.reply.get("value"))
+    got = fetch.reply.get("value")  # already decoded from the wire
     if not case.hidden:
         result.got = _show_value(got)
     if case.raises is not None:

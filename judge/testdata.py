@@ -18,6 +18,8 @@ from judge.runner.harness import Unsupported, plain, unplain
 if TYPE_CHECKING:
     from judge.challenge import Challenge, TestCase
 
+#: The version of plain()'s encoding, part of the cache key of stored answers.
+WIRE = "w2"
 _KEYS = {"name", "args", "kwargs", "expected", "raises", "size"}
 
 
@@ -182,7 +184,7 @@ def load_tests(challenge: Challenge) -> list[TestCase]:
 def _fill_expected(challenge: Challenge, todo: list[TestCase]) -> None:
     if not todo:
         return
-    key = f"expected/{challenge.id}-{challenge.digest}.json"
+    key = f"expected/{WIRE}/{challenge.id}-{challenge.digest}.json"
     answers = cache.load(key)
     if answers is None or set(answers) != {t.name for t in todo}:
         func = load_reference(challenge)

@@ -20,6 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from judge.runner.harness import decode
 from judge.runner.sandbox import ProcessSandbox
 
 HARNESS_SOURCE = (Path(__file__).parent / "harness.py").read_text(encoding="utf-8")
@@ -191,7 +192,7 @@ class Child:
                     if need is not None and len(buf) >= 4 + need:
                         outcome = self._finish(Outcome(Status.REPLY), cpu0, wall0, base_rss)
                         try:
-                            outcome.reply = json.loads(bytes(buf[4 : 4 + need]))
+                            outcome.reply = decode(bytes(buf[4 : 4 + need]))
                             if not isinstance(outcome.reply, dict) or len(buf) != 4 + need:
                                 raise ValueError
                         except ValueError:

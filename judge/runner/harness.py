@@ -75,13 +75,17 @@ def plain(value, depth=0):
             return {"__float__": "inf" if value > 0 else "-inf"}
         return value
     if t is list or t is tuple or t is range:
+        if _flat(value):
+            return list(value)
         return [plain(v, depth + 1) for v in value]
     if t is dict:
-        out = {}
+        # Pairs, not an object: only the judge's own markers are JSON objects on the
+        # wire, so a solution's dict can never pose as one.
+        out = []
         for k, v in value.items():
             if type(k) is not str:
                 raise Unsupported("dict keys must be str, not " + type(k).__name__)
-            out[k] = plain(v, depth + 1)
+            out.append([k, plain(v, depth + 1)])
         return {"__dict__": out}
     np = sys.modules.get("numpy")
     if np is not None:
@@ -97,16 +101,38 @@ def plain(value, depth=0):
     )
 
 
+_SCALARS = {int, str, bool, type(None)}
+
+
+def _flat(seq):
+    """True when every item is already plain and needs no conversion (the common case)."""
+    for v in seq:
+        tv = type(v)
+        if tv is float:
+            if not math.isfinite(v):
+                return False
+        elif tv not in _SCALARS:
+            return False
+    return True
+
+
+def _marker(obj):
+    if len(obj) == 1:
+        if "__float__" in obj:
+            return float(obj["__float__"])
+        if "__dict__" in obj:
+            return dict(obj["__dict__"])
+    return obj
+
+
+def decode(text):
+    """Parse JSON holding plain() values, turning the judge's markers back into Python values."""
+    return json.loads(text, object_hook=_marker)
+
+
 def unplain(value):
-    """Decode plain()'s JSON form back into Python values (used by the judge)."""
-    if type(value) is list:
-        return [unplain(v) for v in value]
-    if type(value) is dict:
-        if "__float__" in value:
-            return float(value["__float__"])
-        if "__dict__" in value:
-            return {k: unplain(v) for k, v in value["__dict__"].items()}
-    return value
+    """Decode plain()'s form back into Python values (used by the judge)."""
+    return decode(json.dumps(value))
 
 
 def read_exact(fd, n):
