@@ -124,11 +124,20 @@ class Challenge:
         return load_tests(self)
 
     def counts(self) -> tuple[int, int]:
-        """(samples, hidden) without computing any expected answer: cheap enough for 'judge list'."""
+        """(samples, hidden) without computing any expected answer: cheap enough for 'judge list'.
+
+        Cached by the digest, so 'judge list' reads a few bytes, not megabytes of generated input.
+        """
+        from judge import cache
         from judge.testdata import generate, read_json_tests
 
+        key = f"counts/{self.id}-{self.digest}.json"
+        known = cache.load(key)
+        if isinstance(known, list) and len(known) == 2:
+            return known[0], known[1]
         samples = len(read_json_tests(self.path / SAMPLE, hidden=False))
         hidden = len(read_json_tests(self.path / HIDDEN, hidden=True)) + len(generate(self))
+        cache.store(key, [samples, hidden])
         return samples, hidden
 
     def validate_folder(self) -> None:
