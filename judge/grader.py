@@ -248,18 +248,32 @@ def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult
     """
     # The judged call's time includes the harness's overhead: without it, the per-call
     # estimate (and so the block) would be far too short for a sub-microsecond call.
-    estimate = max(result.time_ms - overhead_ms, timing.FLOOR_MS)
-    reps = timing.reps_for(estimate, len(case.call_json))
+    estimate = result.time_ms - overhead_ms
+    if estimate < timing.PILOT_BELOW_MS:
+        # Too close to the round trip's own (noisy) cost to size a block from: time a
+        # short pilot block first. A block sized from noise would be noise.
+        pilot = _blocks(child, budget, timing.PILOT_REPS, 1, overhead_ms)
+        if not pilot:
+            return
+        estimate = pilot[0]
+    reps = timing.reps_for(max(estimate, timing.FLOOR_MS), len(case.call_json))
     samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
+    samples += _blocks(child, budget, reps, timing.BLOCKS, overhead_ms)
+    if len(samples) >= 2:
+        result.time_ms, result.time_range_ms = timing.summarise(samples)
+
+
+def _blocks(child: Child, budget: Budget, reps: int, blocks: int, overhead_ms: float) -> list[float]:
+    """Per-call CPU ms of ``blocks`` timing blocks of ``reps`` fresh calls each (fewer if one fails)."""
     # All blocks' copies are decoded in one round trip, each call takes the next group.
-    put = child.request({"op": "put", "again": True, "reps": reps, "blocks": timing.BLOCKS}, PUT_BUDGET, peak=False)
-    for _ in range(timing.BLOCKS if put.status is Status.REPLY else 0):
+    put = child.request({"op": "put", "again": True, "reps": reps, "blocks": blocks}, PUT_BUDGET, peak=False)
+    samples: list[float] = []
+    for _ in range(blocks if put.status is Status.REPLY else 0):
         call = child.request({"op": "call", "timing": True}, budget, peak=False)
         if call.status is not Status.REPLY or call.reply.get("status") != "ok":
             break
         samples.append(max(0.0, call.cpu_s * 1000 - overhead_ms) / reps)
-    if len(samples) >= 2:
-        result.time_ms, result.time_range_ms = timing.summarise(samples)
+    return samples
 
 
 def _limit_verdict(outcome: Outcome) -> Verdict | None:
