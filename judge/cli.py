@@ -146,9 +146,16 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
 @click.option(
     "--require-isolation", is_flag=True, help="Refuse to run (exit 2) unless the sandbox fully isolates the solution."
 )
+@click.option(
+    "--repeat",
+    type=click.IntRange(0, 50),
+    default=0,
+    metavar="N",
+    help="Time every test N more times and report the median (slower; steadier numbers on a busy machine).",
+)
 @click.pass_context
 def run(
-    ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool
+    ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool, repeat: int
 ) -> None:
     """Judge FILE on every test of CHALLENGE."""
     from judge.runner.sandbox import warm_up
@@ -171,9 +178,10 @@ def run(
     from judge import render
 
     with render.Live(enabled=not as_json, total=len(ch.tests)) as live:
-        report = judge_file(
-            ch, file, Options(fail_fast=fail_fast, sandbox=sandbox, progress=live.advance, notify=live.notify)
+        options = Options(
+            fail_fast=fail_fast, sandbox=sandbox, progress=live.advance, notify=live.notify, precise=repeat
         )
+        report = judge_file(ch, file, options)
     if as_json:
         click.echo(json.dumps(report.to_dict()))
     else:

@@ -51,6 +51,9 @@ class Options:
     notify: Callable[[str], None] | None = None
     #: Give fast tests extra timing blocks (median and spread); off, each test is timed once.
     repeat: bool = True
+    #: Time EVERY test this many extra times (median and spread), not only the fast ones:
+    #: slower, but steadier numbers on a noisy machine. 0 = only fast tests.
+    precise: int = 0
 
 
 class LoadError(Exception):
@@ -86,6 +89,7 @@ class Session:
     ) -> None:
         self.challenge = challenge
         self.repeat = repeat
+        self.precise = 0
         self.source = source
         self.sandbox = sandbox
         self.cpu_backstop_s = cpu_backstop_s
@@ -235,12 +239,14 @@ def run_test(session: Session, case: TestCase, budget_s: float, check: CheckerFn
         verdict_check = normalise(check(case.expected, got, args=case.args, kwargs=case.kwargs))
     except Exception as exc:  # a checker bug is the author's, but must not hide as a pass
         verdict_check = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
-    if session.repeat and timing.worth_repeating(result.time_ms):
-        _time_again(child, case, budget, result, session.overhead_ms)
+    if session.precise or (session.repeat and timing.worth_repeating(result.time_ms)):
+        _time_again(child, case, budget, result, session.overhead_ms, session.precise or timing.BLOCKS)
     return finish(Verdict.AC if verdict_check.ok else Verdict.WA, verdict_check.message)
 
 
-def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult, overhead_ms: float) -> None:
+def _time_again(
+    child: Child, case: TestCase, budget: Budget, result: TestResult, overhead_ms: float, blocks: int
+) -> None:
     """Extra timing blocks for a fast test: its time becomes their median, with their spread.
 
     The verdict is already decided by the judged call; a block that fails in any way
@@ -258,7 +264,7 @@ def _time_again(child: Child, case: TestCase, budget: Budget, result: TestResult
         estimate = pilot[0]
     reps = timing.reps_for(max(estimate, timing.FLOOR_MS), len(case.call_json))
     samples = [max(0.0, result.time_ms - overhead_ms)] if reps == 1 else []
-    samples += _blocks(child, budget, reps, timing.BLOCKS, overhead_ms)
+    samples += _blocks(child, budget, reps, blocks, overhead_ms)
     if len(samples) >= 2:
         result.time_ms, result.time_range_ms = timing.summarise(samples)
 
@@ -303,6 +309,7 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
     options = options or Options()
     sandbox = options.sandbox or best_sandbox()
     session = Session(challenge, "", sandbox, cpu_backstop_s=0.0, repeat=options.repeat)
+    session.precise = options.precise
     session.spawn()
     try:
         return _judge(session, challenge, data, name, options)

@@ -16,7 +16,7 @@ import statistics
 FAST_MS = 5.0
 #: The CPU time (ms) one timing block aims at. A round trip to the child costs
 #: 0.1–0.3 ms of its CPU here, varying by ±0.05 ms: a block must dwarf that.
-BLOCK_MS = 2.0
+BLOCK_MS = 1.0
 #: The smallest per-call time assumed when sizing a block (1 µs).
 FLOOR_MS = 0.001
 #: A judged call this close to the harness's own cost says little about the solution's:

@@ -101,6 +101,17 @@ def test_repetition_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not spy.again() and all(t.time_range_ms is None for t in report.tests)
 
 
+@pytest.mark.timeout(120)
+def test_precise_times_every_test_again_slow_ones_included(monkeypatch: pytest.MonkeyPatch) -> None:
+    spy = Spy(monkeypatch)
+    options = Options(budgets=budgets(5.0), precise=2)
+    report = judge_source(CAN_SHIFT, CAN_SHIFT.reference_path.read_bytes(), "reference.py", options)
+    assert report.verdict is Verdict.AC
+    assert all(t.time_range_ms is not None for t in report.tests)
+    # One extra input transfer per test (two for the fastest ones, sized by a pilot block).
+    assert len(report.tests) <= len(spy.again()) <= 2 * len(report.tests)
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_growth_tells_the_naive_can_shift_from_a_linear_one() -> None:
