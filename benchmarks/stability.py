@@ -28,10 +28,10 @@ def busy() -> None:
         pass
 
 
-def judge_runs(cid: str, solution: str, runs: int, cache: str) -> list[dict]:
+def judge_runs(cid: str, solution: str, runs: int, cache: str, extra: list[str]) -> list[dict]:
     reports = []
     for _ in range(runs):
-        _, proc = timed(judge_argv("run", cid, solution, "--json"), cache)
+        _, proc = timed(judge_argv("run", cid, solution, "--json", *extra), cache)
         reports.append(json.loads(proc.stdout))
     return reports
 
@@ -78,22 +78,55 @@ def main() -> None:
     parser.add_argument("--challenge", default="can_shift")
     parser.add_argument("--solution", default="solutions/can_shift/accepted/kmp.py")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=4, help="also judge with 'judge run --repeat N' (0: skip)")
     args = parser.parse_args()
     cache = private_cache()
+    os.environ["JUDGE_CACHE_DIR"] = cache
     solution = str((REPO / args.solution).resolve())
     timed(judge_argv("run", args.challenge, solution, "--json"), cache)  # calibrate, untimed
     print(
         f"{args.challenge} · {args.solution} · {args.runs} runs · cores {os.cpu_count()} · "
         f"load {os.getloadavg()[0]:.2f}\n"
     )
-    summarise("quiet", judge_runs(args.challenge, solution, args.runs, cache))
-    hog = multiprocessing.Process(target=busy, daemon=True)
-    hog.start()
-    try:
-        summarise("one core kept busy by a spinning process", judge_runs(args.challenge, solution, args.runs, cache))
-    finally:
-        hog.terminate()
-        hog.join()
+    machine_noise(solution, args.challenge)
+    modes = [("", [])] + ([(f", --repeat {args.repeat}", ["--repeat", str(args.repeat)])] if args.repeat else [])
+    for suffix, extra in modes:
+        summarise(f"quiet{suffix}", judge_runs(args.challenge, solution, args.runs, cache, extra))
+        hog = multiprocessing.Process(target=busy, daemon=True)
+        hog.start()
+        try:
+            label = f"one core kept busy by a spinning process{suffix}"
+            summarise(label, judge_runs(args.challenge, solution, args.runs, cache, extra))
+        finally:
+            hog.terminate()
+            hog.join()
+
+
+def machine_noise(solution: str, cid: str) -> None:
+    """The floor under any judge: the same call, in one process, timed again and again."""
+    import importlib.util
+    import time
+
+    from judge.problemset import find
+
+    ch = find(cid)
+    case = max((t for t in ch.tests if t.raises is None), key=lambda t: len(t.call_json))
+    spec = importlib.util.spec_from_file_location("solution", solution)
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    func = getattr(module, ch.config.function)
+    times = []
+    for _ in range(7):
+        start = time.process_time()
+        func(*json.loads(case.call_json)["args"], **case.kwargs)
+        times.append((time.process_time() - start) * 1000)
+    med = statistics.median(times)
+    print("### the machine itself")
+    print(
+        f"the same call ({case.name}) 7 times in one bare process: median {med:.1f} ms CPU, "
+        f"{min(times):.1f}–{max(times):.1f} (±{max(abs(t - med) for t in times) / med:.0%})"
+    )
+    print()
 
 
 if __name__ == "__main__":
