@@ -67,6 +67,12 @@ def test_unknown_challenge_suggests_the_closest(runner: CliRunner) -> None:
     assert "Traceback" not in result.output
 
 
+def test_a_wrong_case_id_is_suggested_too(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["show", "CAN_SHIFT"])
+    assert result.exit_code == 2
+    assert "did you mean 'can_shift'?" in result.stderr
+
+
 def test_init_writes_the_stub_and_refuses_to_overwrite(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "mine.py"
     assert runner.invoke(cli, ["init", "can_shift", str(target)]).exit_code == 0
