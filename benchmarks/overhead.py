@@ -76,25 +76,33 @@ def main() -> None:
         walls = [timed(argv, cache, check=True)[0] for _ in range(args.runs)]
         print(f"| `{label}` | {spread(walls)} |")
     print()
-    print("| challenge | tests | bare loop | judge run | judge / bare | overhead per test |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| challenge | tests | bare loop | judge run | judge / bare | per test | "
+        "judge run --repeat 0 | judge / bare | per test |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for ch in all_challenges(None):
         tests_file = dump_tests(ch, cache)
         ref = str(ch.reference_path)
         bare_argv = [sys.executable, "-c", BARE, tests_file, ref, ch.config.function]
         judge_run = judge_argv("run", ch.id, ref, "--json")
+        quick_run = judge_argv("run", ch.id, ref, "--json", "--repeat", "0")
         _, first = timed(judge_run, cache)  # calibrates (cached), not timed
         verdict = json.loads(first.stdout)["verdict"]
-        bare, judged = [], []
-        for _ in range(args.runs):  # interleaved, so load changes hit both alike
+        bare, judged, quick = [], [], []
+        for _ in range(args.runs):  # interleaved, so load changes hit all three alike
             wall, proc = timed(bare_argv, cache, check=True)
             bare.append(wall)
             assert int(proc.stdout) == len(ch.tests), f"{ch.id}: the bare loop disagrees with the tests"
             judged.append(timed(judge_run, cache)[0])
+            quick.append(timed(quick_run, cache)[0])
         n = len(ch.tests)
-        ratio = statistics.median(judged) / statistics.median(bare)
-        per_test = (statistics.median(judged) - statistics.median(bare)) / n * 1000
-        print(f"| {ch.id} ({verdict}) | {n} | {spread(bare)} | {spread(judged)} | {ratio:.2f}× | {per_test:.1f} ms |")
+        cells = []
+        for walls in (judged, quick):
+            ratio = statistics.median(walls) / statistics.median(bare)
+            per_test = (statistics.median(walls) - statistics.median(bare)) / n * 1000
+            cells.append(f"{spread(walls)} | {ratio:.2f}× | {per_test:.1f} ms")
+        print(f"| {ch.id} ({verdict}) | {n} | {spread(bare)} | {' | '.join(cells)} |")
 
 
 if __name__ == "__main__":

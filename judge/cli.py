@@ -149,13 +149,20 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
 @click.option(
     "--repeat",
     type=click.IntRange(0, 50),
-    default=0,
+    default=None,
     metavar="N",
-    help="Time every test N more times and report the median (slower; steadier numbers on a busy machine).",
+    help="Time every test N more times and report the median (steadier numbers on a busy machine); "
+    "0 times each test once (fastest). Default: only tests under 5 ms are timed again.",
 )
 @click.pass_context
 def run(
-    ctx: click.Context, challenge: str, file: Path, as_json: bool, fail_fast: bool, require_isolation: bool, repeat: int
+    ctx: click.Context,
+    challenge: str,
+    file: Path,
+    as_json: bool,
+    fail_fast: bool,
+    require_isolation: bool,
+    repeat: int | None,
 ) -> None:
     """Judge FILE on every test of CHALLENGE."""
     from judge.runner.sandbox import warm_up
@@ -179,7 +186,12 @@ def run(
 
     with render.Live(enabled=not as_json, total=len(ch.tests)) as live:
         options = Options(
-            fail_fast=fail_fast, sandbox=sandbox, progress=live.advance, notify=live.notify, precise=repeat
+            fail_fast=fail_fast,
+            sandbox=sandbox,
+            progress=live.advance,
+            notify=live.notify,
+            repeat=repeat != 0,
+            precise=repeat or 0,
         )
         report = judge_file(ch, file, options)
     if as_json:
