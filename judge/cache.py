@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,9 @@ def cache_dir() -> Path:
     return Path(base) / "judge"
 
 
-def load(key: str) -> Any | None:
+def load(key: str, decode: Callable[[str], Any] = json.loads) -> Any | None:
     try:
-        return json.loads((cache_dir() / key).read_text(encoding="utf-8"))
+        return decode((cache_dir() / key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 

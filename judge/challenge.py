@@ -40,6 +40,13 @@ class TestCase:
     stored: bool = False
 
     @cached_property
+    def expected_json(self) -> str:
+        """The expected answer as the child writes answers (plain() then JSON): equal text, equal answer."""
+        from judge.runner.harness import to_json
+
+        return to_json(self.expected)
+
+    @cached_property
     def call_json(self) -> str:
         """The arguments as sent to the child, serialised once however often the test runs."""
         return json.dumps({"args": self.args, "kwargs": self.kwargs})

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import math
+import random
 
 import numpy as np
 import pytest
@@ -10,7 +12,7 @@ import pytest
 from judge.checkers import CheckResult, default_checker, normalise
 from judge.checkers.values import compare
 from judge.config import Check
-from judge.runner.harness import Unsupported, plain, unplain
+from judge.runner.harness import Unsupported, decode, plain, to_json, unplain
 
 
 def roundtrip(value: object) -> object:
@@ -140,3 +142,40 @@ def test_default_checker_and_normalise() -> None:
     assert normalise((False, "why")) == CheckResult(False, "why")
     with pytest.raises(TypeError):
         normalise("yes")
+
+
+def _random_value(rng: random.Random, depth: int = 0) -> object:
+    kind = rng.randrange(9 if depth < 3 else 6)
+    if kind == 0:
+        return rng.randrange(-(10**20), 10**20)
+    if kind == 1:
+        return rng.choice([0.1, -2.5, 1e308, float("nan"), float("inf"), -0.0, 3.0])
+    if kind == 2:
+        return rng.choice(["", "a", "{", "é", '"', "\x00"])
+    if kind == 3:
+        return rng.choice([True, False])
+    if kind == 4:
+        return None
+    if kind == 5:
+        return np.int64(rng.randrange(100))
+    if kind == 6:
+        return [_random_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    if kind == 7:
+        return tuple(_random_value(rng, depth + 1) for _ in range(rng.randrange(4)))
+    return {rng.choice("abc{"): _random_value(rng, depth + 1) for _ in range(rng.randrange(3))}
+
+
+def test_the_fast_json_path_writes_exactly_what_plain_does() -> None:
+    rng = random.Random(5)
+    for _ in range(3000):
+        value = [_random_value(rng) for _ in range(rng.randrange(4))]
+        assert to_json(value) == json.dumps(plain(value)), value
+        assert compare(unplain(plain(value)), decode(to_json(value))) is None
+
+
+def test_the_fast_json_path_runs_no_solution_code() -> None:
+    class Loud(int):
+        def __repr__(self) -> str:
+            raise AssertionError("ran solution code")
+
+    assert to_json([Loud(3)]) == "[3]"
