@@ -39,6 +39,8 @@ def verdict_text(verdict: Verdict) -> Text:
 def ms(value: float | None) -> str:
     if value is None:
         return "–"
+    if value < 0.001:
+        return "<0.001"
     if value < 1:
         return f"{value:.3f}"
     if value < 100:
@@ -232,14 +234,22 @@ def report(r: Report, out: Console | None = None) -> None:
     lines: list[Any] = [summary]
     if r.time_vs_reference is not None:
         budget = f"; budget {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
-        lines.append(Text(f"time: {r.time_vs_reference:.2f}× the reference{budget}"))
+        ratio = r.time_vs_reference
+        lines.append(
+            Text(
+                f"time: {ratio:.0f}× the reference{budget}"
+                if ratio >= 10
+                else f"time: {ratio:.2g}× the reference{budget}"
+            )
+        )
     if r.growth:
         lines.append(Text(str(r.growth.get("summary", ""))))
     iso = r.isolation
     if iso:
         style = "green" if iso.get("isolated") else "yellow"
         note = "" if iso.get("isolated") else " — NOT isolated: " + "; ".join(iso.get("missing", []))
-        lines.append(Text(f"isolation: {iso.get('level')}{note}", style=style))
+        level = f"{iso.get('level')} (full)" if iso.get("isolated") else str(iso.get("level"))
+        lines.append(Text(f"isolation: {level}{note}", style=style))
     for note in r.notes:
         lines.append(Text(note, style="dim"))
     out.print(Panel(Group(*lines), expand=False))
