@@ -48,9 +48,14 @@ def fit(points: list[tuple[int, float]], cut_short: list[tuple[int, float]] | No
     cut_short = cut_short or []
     usable = [(n, t) for n, t in points if n > 0 and t > 0]
     lower = bool(cut_short)
-    if len({n for n, _ in usable}) < MIN_POINTS and cut_short:
-        usable += [(n, t) for n, t in cut_short if n > 0 and t > 0]
     sizes = sorted({n for n, _ in usable})
+    if len(sizes) < MIN_POINTS and cut_short:
+        # Times cut at the budget are flat by construction: fitting them would report a
+        # slow solution as a slowly growing one.
+        first = min(n for n, _ in cut_short)
+        why = f"the tests from n = {first:,} on hit the time limit"
+        why += f", so only {len(sizes)} size(s) finished" if sizes else ", so none finished"
+        return Fit(None, sizes, why, lower)
     if len(sizes) < MIN_POINTS:
         return Fit(None, sizes, f"only {len(sizes)} size(s) measured; at least {MIN_POINTS} are needed", lower)
     if sizes[-1] / sizes[0] < MIN_SPAN:
@@ -69,6 +74,8 @@ def describe(mine: Fit, reference: Fit | None) -> dict[str, Any]:
     """The report's ``growth`` entry: both exponents and one line a person can read."""
     if mine.exponent is None:
         summary = f"growth: too small to tell ({mine.reason})"
+        if reference is not None and reference.exponent is not None:
+            summary += f"; the reference grows like {reference.text()}"
     else:
         summary = f"time grows like {mine.text()}"
         if reference is not None and reference.exponent is not None:
