@@ -85,15 +85,14 @@ def _show_value(value: Any) -> Any:
 class Session:
     """One solution's child process, respawned and reloaded if a test kills it."""
 
-    def __init__(
-        self, challenge: Challenge, source: str, sandbox: ProcessSandbox, cpu_backstop_s: float, repeat: bool = True
-    ) -> None:
+    def __init__(self, challenge: Challenge, sandbox: ProcessSandbox, *, repeat: bool = True, precise: int = 0) -> None:
         self.challenge = challenge
-        self.repeat = repeat
-        self.precise = 0
-        self.source = source
         self.sandbox = sandbox
-        self.cpu_backstop_s = cpu_backstop_s
+        self.repeat = repeat
+        self.precise = precise
+        #: The solution and its whole-process CPU backstop, kept for restarts after a kill.
+        self.source = ""
+        self.cpu_backstop_s = 60.0
         self.child: Child | None = None
         #: A started child with nothing loaded yet (see spawn()).
         self._spare: Child | None = None
@@ -104,6 +103,11 @@ class Session:
         """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
         if self._spare is None:
             self._spare = Child(self.sandbox)
+
+    def load(self, source: str, cpu_backstop_s: float) -> Outcome:
+        """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
+        self.source, self.cpu_backstop_s = source, cpu_backstop_s
+        return self.start()
 
     def start(self) -> Outcome:
         self.child, self._spare = (self._spare or Child(self.sandbox)), None
@@ -323,8 +327,7 @@ def judge_source(challenge: Challenge, data: bytes, name: str, options: Options 
     """Judge a solution's source bytes on every test of a challenge."""
     options = options or Options()
     sandbox = options.sandbox or best_sandbox()
-    session = Session(challenge, "", sandbox, cpu_backstop_s=0.0, repeat=options.repeat)
-    session.precise = options.precise
+    session = Session(challenge, sandbox, repeat=options.repeat, precise=options.precise)
     session.spawn()
     try:
         return _judge(session, challenge, data, name, options)
@@ -362,9 +365,7 @@ def _judge(session: Session, challenge: Challenge, data: bytes, name: str, optio
         report.tests = skipped(Verdict.CE)
         return report
 
-    session.source = source
-    session.cpu_backstop_s = sum(budgets.values()) * 4 + 60
-    loaded = session.start()
+    loaded = session.load(source, cpu_backstop_s=sum(budgets.values()) * 4 + 60)
     if not (loaded.status is Status.REPLY and loaded.reply.get("status") == "ok"):
         report.compile_error = _clip(load_error_message(loaded))
         report.tests = skipped(Verdict.CE)
