@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from judge.runner.sandbox import probe
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -41,4 +43,8 @@ def test_installed_package_ships_every_challenge(tmp_path: Path) -> None:
         [judge, "run", "can_shift", "mine.py", "--json"], cwd=elsewhere, env=env, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout)["verdict"] == "AC"
+    report = json.loads(run.stdout)
+    assert report["verdict"] == "AC"
+    # The venv lives under /tmp, which the sandbox replaces with a fresh tmpfs: the
+    # installed judge must still get the isolation this machine offers.
+    assert report["isolation"]["isolated"] == probe().isolated, report["isolation"]

@@ -218,17 +218,8 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
             argv += ["--symlink", os.readlink(top), str(top)]
         elif top.is_dir():
             argv += ["--ro-bind", str(top), str(top)]
-    made: set[Path] = {Path("/")}
-    for b in binds[1:]:
-        # Parents are made world-traversable: /root is 0700 on the host.
-        for parent in reversed(b.parents):
-            if parent not in made:
-                made.add(parent)
-                argv += ["--perms", "0755", "--dir", str(parent)]
-        argv += ["--ro-bind", str(b), str(b)]
-    for masked in _masked_paths():
-        if any(_under(masked, b) for b in binds):
-            argv += ["--perms", "0000", "--tmpfs", str(masked), "--remount-ro", str(masked)]
+    # The fresh filesystems come before the Python binds: bwrap applies its steps in
+    # order, and a tmpfs on /tmp mounted later would hide a venv that lives under /tmp.
     argv += [
         "--proc",
         "/proc",
@@ -246,9 +237,19 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
         str(SHM_BYTES),
         "--tmpfs",
         "/dev/shm",
-        "--chdir",
-        "/tmp",
     ]
+    made: set[Path] = {Path("/"), Path("/tmp"), Path("/dev")}
+    for b in binds[1:]:
+        # Parents are made world-traversable: /root is 0700 on the host.
+        for parent in reversed(b.parents):
+            if parent not in made:
+                made.add(parent)
+                argv += ["--perms", "0755", "--dir", str(parent)]
+        argv += ["--ro-bind", str(b), str(b)]
+    for masked in _masked_paths():
+        if any(_under(masked, b) for b in binds):
+            argv += ["--perms", "0000", "--tmpfs", str(masked), "--remount-ro", str(masked)]
+    argv += ["--chdir", "/tmp"]
     for key, value in child_env("/tmp").items():
         argv += ["--setenv", key, value]
     if as_root:
@@ -380,17 +381,23 @@ def _probe_bwrap(bwrap: str, setpriv: str | None) -> tuple[bool, str]:
     sandbox = BwrapSandbox(bwrap, setpriv, ProcessSandbox.isolation)
     masked = [str(p) for p in _masked_paths()]
     argv = [sys.executable, "-I", "-S", "-c", PROBE, *masked]
+    # bwrap's --info-fd goes to a pipe of its own, so stderr holds only what went wrong.
+    info_r, info_w = os.pipe()
     try:
         result = subprocess.run(
-            sandbox.command(argv, 2),
+            sandbox.command(argv, info_w),
             stdin=subprocess.DEVNULL,
             capture_output=True,
             env={"PATH": "/usr/bin:/bin"},
             timeout=PROBE_TIMEOUT_S,
             start_new_session=True,
+            pass_fds=(info_w,),
         )
     except (OSError, subprocess.SubprocessError) as exc:
         return False, f"bubblewrap did not run: {exc}"
+    finally:
+        os.close(info_r)
+        os.close(info_w)
     if result.returncode != 0:
         text = result.stderr.decode(errors="replace").strip().splitlines()
         return False, f"bubblewrap failed: {text[-1] if text else f'exit code {result.returncode}'}"
