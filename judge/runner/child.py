@@ -60,6 +60,18 @@ class Outcome:
     detail: str = ""
 
 
+@dataclass(frozen=True)
+class _Start:
+    """What the judge read of the child as a request began."""
+
+    cpu: float
+    wall: float
+    #: Resident bytes: the base of the request's memory use.
+    rss: int
+    #: Whether the request's own peak memory is measured.
+    peak: bool
+
+
 def _cpu_clock(pid: int) -> int:
     """The clock id of a process's CPU time (all its threads): Linux's MAKE_PROCESS_CPUCLOCK."""
     return ((~pid) << 3) | 2
@@ -110,7 +122,6 @@ class Child:
         self.stderr = b""
         self.alive = True
         self._pid: int | None = None
-        self._peak = True
 
     # -- plumbing ---------------------------------------------------------
 
@@ -149,15 +160,11 @@ class Child:
             return Outcome(Status.DIED, detail="the process had already ended")
         pid = self.pid
         base_rss = (_rss_bytes(pid) or 0) if pid else 0
-        self._peak = peak
         if pid and peak:
             _reset_peak(pid)
-        cpu0 = self._cpu_s() or 0.0
-        wall0 = time.perf_counter()
+        start = _Start(self._cpu_s() or 0.0, time.perf_counter(), base_rss, peak)
         if not self._send(message):
-            return self._finish(
-                Outcome(Status.DIED, detail="the process ended before the request"), cpu0, wall0, base_rss
-            )
+            return self._finish(Outcome(Status.DIED, detail="the process ended before the request"), start)
 
         sel = selectors.DefaultSelector()
         sel.register(self._rep_r, selectors.EVENT_READ, "reply")
@@ -177,7 +184,7 @@ class Child:
                         continue
                     chunk = os.read(self._rep_r, 1 << 20)
                     if not chunk:
-                        return self._died(cpu0, wall0, base_rss)
+                        return self._died(start)
                     buf += chunk
                     if need is None and len(buf) >= 4:
                         (need,) = struct.unpack(">I", buf[:4])
@@ -185,12 +192,10 @@ class Child:
                             self.kill()
                             return self._finish(
                                 Outcome(Status.PROTOCOL, detail=f"the answer is larger than {MAX_REPLY >> 20} MiB"),
-                                cpu0,
-                                wall0,
-                                base_rss,
+                                start,
                             )
                     if need is not None and len(buf) >= 4 + need:
-                        outcome = self._finish(Outcome(Status.REPLY), cpu0, wall0, base_rss)
+                        outcome = self._finish(Outcome(Status.REPLY), start)
                         try:
                             outcome.reply = decode(bytes(buf[4 : 4 + need]))
                             if not isinstance(outcome.reply, dict) or len(buf) != 4 + need:
@@ -202,39 +207,39 @@ class Child:
                                 "the process wrote garbage on the judge's channel",
                             )
                         return outcome
-                cpu = (self._cpu_s() or cpu0) - cpu0
-                wall = time.perf_counter() - wall0
+                cpu = (self._cpu_s() or start.cpu) - start.cpu
+                wall = time.perf_counter() - start.wall
                 if cpu > budget.cpu_s or wall > budget.wall_s:
                     why = (
                         f"over {budget.cpu_s:.2f} s of CPU"
                         if cpu > budget.cpu_s
                         else f"over {budget.wall_s:.2f} s of wall clock"
                     )
-                    outcome = self._finish(Outcome(Status.TIME, detail=why), cpu0, wall0, base_rss)
+                    outcome = self._finish(Outcome(Status.TIME, detail=why), start)
                     self.kill()
                     return outcome
                 rss = _rss_bytes(pid) if pid else None
-                if rss is not None and rss - base_rss > budget.memory_bytes:
-                    outcome = self._finish(Outcome(Status.MEMORY), cpu0, wall0, base_rss)
+                if rss is not None and rss - start.rss > budget.memory_bytes:
+                    outcome = self._finish(Outcome(Status.MEMORY), start)
                     outcome.detail = f"used over {budget.memory_bytes >> 20} MiB"
                     self.kill()
                     return outcome
                 if self.proc.poll() is not None:
-                    return self._died(cpu0, wall0, base_rss)
+                    return self._died(start)
         finally:
             sel.close()
 
-    def _finish(self, outcome: Outcome, cpu0: float, wall0: float, base_rss: int) -> Outcome:
-        outcome.wall_s = time.perf_counter() - wall0
+    def _finish(self, outcome: Outcome, start: _Start) -> Outcome:
+        outcome.wall_s = time.perf_counter() - start.wall
         cpu = self._cpu_s()
-        outcome.cpu_s = max(0.0, cpu - cpu0) if cpu is not None else outcome.wall_s
-        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid and self._peak else None
+        outcome.cpu_s = max(0.0, cpu - start.cpu) if cpu is not None else outcome.wall_s
+        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid and start.peak else None
         if hwm is not None:
-            outcome.memory_kib = max(0, hwm - base_rss // 1024)
+            outcome.memory_kib = max(0, hwm - start.rss // 1024)
         return outcome
 
-    def _died(self, cpu0: float, wall0: float, base_rss: int) -> Outcome:
-        outcome = self._finish(Outcome(Status.DIED), cpu0, wall0, base_rss)
+    def _died(self, start: _Start) -> Outcome:
+        outcome = self._finish(Outcome(Status.DIED), start)
         self.kill()
         code = self.proc.returncode
         if code is not None and code < 0:
