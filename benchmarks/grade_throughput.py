@@ -17,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from judge.backends import LocalPool
-from judge.calibrate import budgets_for
-from judge.gradebook import Gradebook, Grader, collect, grade
-from judge.problemset import ProblemSet, builtin_root
+from judge.grading.backends import LocalPool
+from judge.grading.gradebook import Gradebook, Scorer, collect, grade
+from judge.judging.calibration import budgets_for
+from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner.sandbox import best_sandbox
 
 SOLUTIONS = Path(__file__).resolve().parent.parent / "solutions" / "can_shift"
@@ -34,7 +34,7 @@ def run(jobs: int, folder: Path, out: Path) -> float:
     book = Gradebook(out)
     pool = LocalPool(challenge, calibration.budgets_s, jobs)
     start = time.perf_counter()
-    summary = grade(subs, Grader(challenge.id, challenge.digest), pool, book)
+    summary = grade(subs, Scorer(challenge.id, challenge.digest), pool, book)
     elapsed = time.perf_counter() - start
     assert summary.judged == len(subs), summary
     return len(subs) / elapsed

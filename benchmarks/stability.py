@@ -107,7 +107,7 @@ def machine_noise(solution: str, cid: str) -> None:
     import importlib.util
     import time
 
-    from judge.problemset import find
+    from judge.problems.problemset import find
 
     ch = find(cid)
     case = max((t for t in ch.tests if t.raises is None), key=lambda t: len(t.call_json))

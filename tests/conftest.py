@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from judge.problemset import builtin_root
+from judge.problems.problemset import builtin_root
 
 REPO = Path(__file__).resolve().parent.parent
 

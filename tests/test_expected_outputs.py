@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 
 from judge.checkers.values import compare
-from judge.problemset import ProblemSet, builtin_root
-from judge.testdata import load_reference, reference_answer
+from judge.problems.problemset import ProblemSet, builtin_root
+from judge.problems.testdata import load_reference, reference_answer
 
 BUILTIN = ProblemSet(builtin_root(), "built-in")
 
@@ -22,7 +22,7 @@ def test_stored_answers_match_the_reference(cid: str) -> None:
     func = load_reference(challenge)
     stored = [t for t in challenge.tests if t.stored]
     for case in stored:
-        value, raised = reference_answer(func, case)
+        value, raised = reference_answer(func, case, challenge.reference_path)
         if case.raises is not None:
             assert raised == case.raises, f"{cid}/{case.name}: stored raises {case.raises}, reference gave {raised}"
             continue
@@ -39,7 +39,7 @@ def test_every_answer_is_the_references(cid: str) -> None:
     for case in challenge.tests:
         if case.stored:
             continue
-        value, raised = reference_answer(func, case)
+        value, raised = reference_answer(func, case, challenge.reference_path)
         assert raised == case.raises, f"{cid}/{case.name}"
         if raised is None:
             assert compare(case.expected, value) is None, f"{cid}/{case.name}"

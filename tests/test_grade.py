@@ -14,15 +14,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from judge.backends import WORKER_DIED, LocalPool
 from judge.cli import cli
-from judge.config import load_config
-from judge.errors import ChallengeError, JudgeError
-from judge.gradebook import ERROR, Gradebook, Grader, Row, collect, grade, score
-from judge.problemset import ProblemSet, builtin_root
-from judge.report import Report
-from judge.report import TestResult as Result
-from judge.verdict import Verdict
+from judge.grading.backends import WORKER_DIED, LocalPool
+from judge.grading.gradebook import ERROR, Gradebook, Row, Scorer, collect, grade, score
+from judge.model.errors import ChallengeError, JudgeError
+from judge.model.report import Report
+from judge.model.report import TestResult as Result
+from judge.model.verdict import Verdict
+from judge.problems.config import load_config
+from judge.problems.problemset import ProblemSet, builtin_root
 
 REPO = Path(__file__).resolve().parent.parent
 SOLUTIONS = REPO / "solutions" / "can_shift"
@@ -144,7 +144,7 @@ def test_a_worker_that_dies_costs_only_its_submission(tmp_path: Path) -> None:
     subs = collect(tmp_path)
     book = Gradebook(tmp_path / "out" / "grades.csv")
     pool = LocalPool(CAN_SHIFT, {}, jobs=2, fn=judge_or_die)
-    summary = grade(subs, Grader("can_shift", "v"), pool, book)
+    summary = grade(subs, Scorer("can_shift", "v"), pool, book)
     rows = {r.submission: r for r in summary.rows}
     assert len(rows) == 7
     assert {n for n, r in rows.items() if r.error} == {"crash1.py", "crash2.py"}

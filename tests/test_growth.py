@@ -6,9 +6,10 @@ import random
 
 import pytest
 
-from judge import growth, report
-from judge.grader import growth_of
-from judge.verdict import Verdict
+from judge.judging import growth
+from judge.judging.growth import growth_of
+from judge.model import report
+from judge.model.verdict import Verdict
 
 SIZES = [4_000, 8_000, 16_000, 32_000, 64_000]
 
@@ -48,7 +49,7 @@ def test_linear_and_quadratic_are_told_apart_despite_a_constant_overhead() -> No
 def test_too_small_to_tell(points: list[tuple[int, float]], why: str) -> None:
     fit = growth.fit(points)
     assert fit.exponent is None and why in (fit.reason or "")
-    assert "too small to tell" in growth.describe(fit, None)["summary"]
+    assert "too small to tell" in growth.describe(fit, None).summary
 
 
 def test_time_limited_tests_make_a_lower_bound() -> None:
@@ -67,8 +68,8 @@ def test_summary_names_both_exponents() -> None:
     mine = growth.fit([(n, 1e-7 * n**2) for n in SIZES])
     ref = growth.fit([(n, 1e-4 * n) for n in SIZES])
     entry = growth.describe(mine, ref)
-    assert entry["exponent"] == 2.0 and entry["reference_exponent"] == 1.0
-    assert entry["summary"].startswith("time grows like n^2.00 (reference n^1.00)")
+    assert entry.exponent == 2.0 and entry.reference_exponent == 1.0
+    assert entry.summary.startswith("time grows like n^2.00 (reference n^1.00)")
 
 
 def test_report_growth_uses_the_sized_family_and_the_reference_times() -> None:
@@ -77,5 +78,5 @@ def test_report_growth_uses_the_sized_family_and_the_reference_times() -> None:
     tests += [report.TestResult("s64000", True, Verdict.TLE, time_ms=300.0, size=64_000)]
     entry = growth_of(tests, {f"s{n}": 1e-4 * n for n in SIZES})
     assert entry is not None
-    assert entry["exponent"] == 2.0 and entry["reference_exponent"] == 1.0 and entry["lower_bound"]
+    assert entry.exponent == 2.0 and entry.reference_exponent == 1.0 and entry.lower_bound
     assert growth_of(tests[:1], {}) is None

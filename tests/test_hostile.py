@@ -18,11 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from judge.grader import Options, judge_file
-from judge.problemset import ProblemSet, builtin_root
-from judge.report import Report
+from judge.judging import engine
+from judge.model.report import Report
+from judge.model.source import Source
+from judge.model.verdict import Verdict
+from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner import sandbox as sandbox_mod
-from judge.verdict import Verdict
 
 HOSTILE = Path(__file__).parent / "hostile"
 CHALLENGE = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
@@ -40,14 +41,14 @@ pytestmark = [
 
 def judge(path: Path, fail_fast: bool = True, budget_s: float = BUDGET_S) -> Report:
     budgets = {t.name: budget_s for t in CHALLENGE.tests}
-    options = Options(budgets=budgets, fail_fast=fail_fast, sandbox=sandbox_mod.best_sandbox())
-    return judge_file(CHALLENGE, path, options)
+    options = engine.Options(budgets=budgets, fail_fast=fail_fast, sandbox=sandbox_mod.best_sandbox())
+    return engine.judge(CHALLENGE, Source.from_path(path), options)
 
 
 def rendered(report: Report) -> str:
     from rich.console import Console
 
-    from judge import render
+    from judge.cli import views as render
 
     out = io.StringIO()
     render.report(report, Console(file=out, width=200, color_system=None))
@@ -108,7 +109,7 @@ def test_attack_gets_its_verdict(name: str, verdicts: set[Verdict], monkeypatch:
     monkeypatch.setenv("JUDGE_HOSTILE_SECRET", "operator-secret")
     report = judge(HOSTILE / name, budget_s=MEMORY_ATTACK_S if Verdict.MLE in verdicts else BUDGET_S)
     assert report.verdict in verdicts, first_failure(report)
-    assert report.isolation["isolated"] is True
+    assert report.isolation is not None and report.isolation.isolated is True
     if "LEAK" in json.dumps(report.to_dict()):
         pytest.fail("the attack found something: " + first_failure(report))
 

@@ -10,12 +10,14 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from judge import render
 from judge.cli import cli
-from judge.grader import Options, judge_file
-from judge.problemset import ProblemSet, builtin_root
+from judge.cli import views as render
+from judge.judging.engine import Options, judge
+from judge.model.report import Isolation
+from judge.model.source import Source
+from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner import sandbox as sandbox_mod
-from judge.runner.sandbox import BwrapSandbox, Isolation, ProcessSandbox
+from judge.runner.sandbox import BwrapSandbox, ProcessSandbox
 
 CHALLENGE = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
 REFERENCE = builtin_root() / "solutions" / "can_shift" / "accepted" / "reference.py"
@@ -52,10 +54,9 @@ def test_a_failing_probe_means_process_level(monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_the_process_level_still_judges_and_both_reports_say_not_isolated() -> None:
-    sandbox = ProcessSandbox()
-    sandbox.isolation = NOT_ISOLATED  # type: ignore[misc]
+    sandbox = ProcessSandbox(NOT_ISOLATED)
     budgets = {t.name: 2.0 for t in CHALLENGE.tests}
-    report = judge_file(CHALLENGE, REFERENCE, Options(budgets=budgets, sandbox=sandbox))
+    report = judge(CHALLENGE, Source.from_path(REFERENCE), Options(budgets=budgets, sandbox=sandbox))
     assert report.verdict.value == "AC"
     assert report.to_dict()["isolation"] == {
         "level": "process",

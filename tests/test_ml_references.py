@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from judge.checkers.values import compare
-from judge.problemset import ProblemSet, builtin_root
+from judge.problems.problemset import ProblemSet, builtin_root
+from judge.problems.testdata import load_reference
 from judge.runner.harness import plain, unplain
-from judge.testdata import load_reference
 
 np = pytest.importorskip("numpy")
 pytest.importorskip("sklearn")

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from judge.cli import cli
-from judge.problemset import find
+from judge.problems.problemset import find
 
 
 def judge(root: Path, *args: str) -> object:

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from judge.grader import Options, judge_file
-from judge.problemset import ProblemSet, builtin_root
+from judge.judging.engine import Options, judge
+from judge.model.source import Source
+from judge.problems.problemset import ProblemSet, builtin_root
 
 BUILTIN = ProblemSet(builtin_root(), "built-in")
 CASES = [
@@ -20,7 +21,7 @@ CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("cid", "path", "verdict"), CASES)
 def test_solution_gets_its_folders_verdict(cid: str, path: Path, verdict: object) -> None:
-    report = judge_file(BUILTIN.challenge(cid), path, Options(fail_fast=verdict.value != "AC"))
+    report = judge(BUILTIN.challenge(cid), Source.from_path(path), Options(fail_fast=verdict.value != "AC"))
     failing = [(t.name, t.verdict.value) for t in report.tests if t.verdict.value not in ("AC", "SKIPPED")]
     assert report.verdict == verdict, f"{path}: got {report.verdict.value}; failing tests: {failing[:5]}"
 

@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from judge.grader import Options, judge_source
-from judge.problemset import ProblemSet, builtin_root
+from judge.judging.engine import Options, judge
+from judge.model.source import Source
+from judge.model.verdict import Verdict
+from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner.child import Child
-from judge.verdict import Verdict
 
 CAN_SHIFT = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
 
@@ -42,7 +43,7 @@ def budgets(seconds: float) -> dict[str, float]:
 @pytest.mark.timeout(120)
 def test_freezing_the_clocks_does_not_escape_the_time_limit() -> None:
     source = FREEZE_CLOCKS.format(body="while True: pass")
-    report = judge_source(CAN_SHIFT, source.encode(), "frozen.py", Options(budgets=budgets(0.3), fail_fast=True))
+    report = judge(CAN_SHIFT, Source("frozen.py", source.encode()), Options(budgets=budgets(0.3), fail_fast=True))
     assert report.verdict is Verdict.TLE
     assert report.tests[0].verdict is Verdict.TLE
 
@@ -52,7 +53,7 @@ def test_freezing_the_clocks_does_not_lower_the_measured_time() -> None:
     # Burn 0.2 s of CPU by the real clock (saved before patching) on the first call only.
     body = "if _calls == 1:\n        t = _real()\n        while _real() - t < 0.2: pass"
     source = FREEZE_CLOCKS.format(body=body)
-    report = judge_source(CAN_SHIFT, source.encode(), "frozen.py", Options(budgets=budgets(5.0), fail_fast=True))
+    report = judge(CAN_SHIFT, Source("frozen.py", source.encode()), Options(budgets=budgets(5.0), fail_fast=True))
     first = report.tests[0]
     assert report.verdict is Verdict.AC
     assert first.time_ms >= 150  # it burned 200 ms; its clocks said 0
@@ -78,9 +79,8 @@ class Spy:
 @pytest.mark.timeout(120)
 def test_fast_tests_get_repeated_timing_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     spy = Spy(monkeypatch)
-    report = judge_source(
-        CAN_SHIFT, CAN_SHIFT.reference_path.read_bytes(), "reference.py", Options(budgets=budgets(5.0))
-    )
+    source = Source("reference.py", CAN_SHIFT.reference_path.read_bytes())
+    report = judge(CAN_SHIFT, source, Options(budgets=budgets(5.0)))
     assert report.verdict is Verdict.AC
     samples = [t for t in report.tests if not t.hidden]
     assert samples and all(t.time_range_ms is not None for t in samples)
@@ -96,7 +96,7 @@ def test_fast_tests_get_repeated_timing_blocks(monkeypatch: pytest.MonkeyPatch) 
 def test_repetition_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     spy = Spy(monkeypatch)
     options = Options(budgets=budgets(5.0), repeat=False)
-    report = judge_source(CAN_SHIFT, CAN_SHIFT.reference_path.read_bytes(), "reference.py", options)
+    report = judge(CAN_SHIFT, Source("reference.py", CAN_SHIFT.reference_path.read_bytes()), options)
     assert report.verdict is Verdict.AC
     assert not spy.again() and all(t.time_range_ms is None for t in report.tests)
 
@@ -105,7 +105,7 @@ def test_repetition_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_precise_times_every_test_again_slow_ones_included(monkeypatch: pytest.MonkeyPatch) -> None:
     spy = Spy(monkeypatch)
     options = Options(budgets=budgets(5.0), precise=2)
-    report = judge_source(CAN_SHIFT, CAN_SHIFT.reference_path.read_bytes(), "reference.py", options)
+    report = judge(CAN_SHIFT, Source("reference.py", CAN_SHIFT.reference_path.read_bytes()), options)
     assert report.verdict is Verdict.AC
     assert all(t.time_range_ms is not None for t in report.tests)
     # One extra input transfer per test (two for the fastest ones, sized by a pilot block).
@@ -117,9 +117,9 @@ def test_precise_times_every_test_again_slow_ones_included(monkeypatch: pytest.M
 def test_growth_tells_the_naive_can_shift_from_a_linear_one() -> None:
     def growth_of(path: str) -> dict[str, Any]:
         file = CAN_SHIFT.solutions_path / path
-        report = judge_source(CAN_SHIFT, file.read_bytes(), path, Options())
+        report = judge(CAN_SHIFT, Source(path, file.read_bytes()), Options())
         assert report.growth is not None
-        return report.growth
+        return report.growth.to_dict()
 
     naive = growth_of("time_limit_exceeded/interview_fixed.py")
     linear = growth_of("accepted/kmp.py")

@@ -10,9 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from judge.cli import cli
-from judge.grader import Options, judge_file
-from judge.problemset import ProblemSet, builtin_root
-from judge.verdict import Verdict
+from judge.judging.engine import Options, judge
+from judge.model.source import Source
+from judge.model.verdict import Verdict
+from judge.problems.problemset import ProblemSet, builtin_root
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILTIN = ProblemSet(builtin_root(), "built-in")
@@ -75,7 +76,7 @@ def test_checker_fixture_needs_its_checker(tmp_path: Path) -> None:
     challenge = ProblemSet(tmp_path, "tmp").challenge("pair_with_sum")
     budgets = {t.name: 5.0 for t in challenge.tests}
     path = tmp_path / "solutions" / "pair_with_sum" / "accepted" / "from_the_end.py"
-    assert judge_file(challenge, path, Options(budgets=budgets)).verdict is Verdict.WA
+    assert judge(challenge, Source.from_path(path), Options(budgets=budgets)).verdict is Verdict.WA
 
 
 def test_config_typo_is_named(shift: Path) -> None:
@@ -174,8 +175,8 @@ def test_terminal_view_names_file_and_reason() -> None:
 
     from rich.console import Console
 
-    from judge import render
-    from judge.validate import Problem, Severity, Validation
+    from judge.authoring.validate import Problem, Severity, Validation
+    from judge.cli import views as render
 
     out = Console(file=io.StringIO(), width=200)
     bad = Validation("demo", "built-in", [Problem("challenges/demo/stub.py", "missing; write it", Severity.ERROR)])

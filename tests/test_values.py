@@ -11,7 +11,7 @@ import pytest
 
 from judge.checkers import CheckResult, default_checker, normalise
 from judge.checkers.values import compare
-from judge.config import Check
+from judge.model.config import Check
 from judge.runner.harness import Unsupported, decode, plain, to_json, unplain
 
 
@@ -136,8 +136,8 @@ def test_a_difference_is_described_with_its_path() -> None:
 
 def test_default_checker_and_normalise() -> None:
     check = default_checker(Check(rel_tol=0.0, abs_tol=1e-6))
-    assert check([1.0], [1.0000001]).ok
-    assert not check([1.0], [1.1]).ok
+    assert check.check([1.0], [1.0000001], args=[], kwargs={}).ok
+    assert not check.check([1.0], [1.1], args=[], kwargs={}).ok
     assert normalise(True) == CheckResult(True)
     assert normalise((False, "why")) == CheckResult(False, "why")
     with pytest.raises(TypeError):

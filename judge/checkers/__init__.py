@@ -1,7 +1,7 @@
-"""How an answer is compared: the default value comparison, or a challenge's checker.py.
+"""How an answer is compared: the default value comparison, or a challenge's own check().
 
-A checker never runs the solution; it sees plain values only (bool, int, float,
-str, None, list, dict), already decoded in the judge's process.
+A checker never runs the solution; it sees plain values only (bool, int, float, str,
+None, list, dict), already decoded in the judge's process.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from judge.checkers.values import compare
-from judge.config import Check
+from judge.model.config import Check
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class CheckResult:
     message: str = ""
 
 
-#: A custom checker: check(expected, got, *, args, kwargs) -> bool | (bool, str) | str.
+#: A challenge's check(expected, got, *, args, kwargs) -> bool | (bool, str) | CheckResult.
 CheckerFn = Callable[..., Any]
 
 
@@ -36,12 +36,31 @@ def normalise(result: Any) -> CheckResult:
     raise TypeError(f"a checker must return bool or (bool, str), not {type(result).__name__}")
 
 
-def default_checker(options: Check) -> CheckerFn:
+@dataclass(frozen=True)
+class Checker:
+    """A comparison of answers, and what the pipeline may assume about it."""
+
+    fn: CheckerFn
+    #: An answer whose JSON text equals the expected answer's passes (equal text means
+    #: equal values of equal types), so the pipeline may skip decoding it.
+    text_match_passes: bool = False
+
+    def check(self, expected: Any, got: Any, *, args: list[Any], kwargs: dict[str, Any]) -> CheckResult:
+        """The verdict of the comparison; a checker that fails is a rejection that says so, never a pass."""
+        try:
+            return normalise(self.fn(expected, got, args=args, kwargs=kwargs))
+        except Exception as exc:  # the author's code: a bug must not hide as a pass
+            return CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
+
+
+def default_checker(options: Check) -> Checker:
     def check(expected: Any, got: Any, **_: Any) -> CheckResult:
         diff = compare(expected, got, rel_tol=options.rel_tol, abs_tol=options.abs_tol, unordered=options.unordered)
         return CheckResult(diff is None, diff or "")
 
-    # An answer whose JSON text equals the expected answer's passes this checker (equal
-    # text means equal values of equal types), so the grader may skip decoding it.
-    check.text_match_passes = not options.unordered  # type: ignore[attr-defined]
-    return check
+    return Checker(check, text_match_passes=not options.unordered)
+
+
+def custom_checker(fn: CheckerFn) -> Checker:
+    """A challenge's own check(): nothing is assumed about it, every answer is decoded for it."""
+    return Checker(fn)

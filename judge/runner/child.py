@@ -7,20 +7,18 @@ wall clock. The child's own words are only ever "here is the value".
 
 from __future__ import annotations
 
-import json
 import os
 import selectors
 import signal
-import struct
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
-from enum import StrEnum
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from judge.runner.harness import decode
+from judge.runner.harness import HEADER, frame
+from judge.runner.protocol import Budget, Outcome, Status, parse_reply
 from judge.runner.sandbox import ProcessSandbox
 
 HARNESS_SOURCE = (Path(__file__).parent / "harness.py").read_text(encoding="utf-8")
@@ -31,33 +29,6 @@ TICK_S = 0.005
 #: What the judge keeps of the child's stderr (diagnostics only, never shown for hidden tests).
 STDERR_KEEP = 8 * 1024
 _PAGE = os.sysconf("SC_PAGE_SIZE")
-
-
-class Status(StrEnum):
-    REPLY = "reply"  #: the child answered
-    TIME = "time"  #: killed: over the CPU budget or the wall-clock backstop
-    MEMORY = "memory"  #: killed: over the memory budget
-    DIED = "died"  #: the child exited or crashed without answering
-    PROTOCOL = "protocol"  #: the child wrote something that is not a reply
-
-
-@dataclass
-class Budget:
-    cpu_s: float
-    wall_s: float
-    #: Memory the request may add above what the child held when it started.
-    memory_bytes: int
-
-
-@dataclass
-class Outcome:
-    status: Status
-    reply: dict[str, Any] = field(default_factory=dict)
-    cpu_s: float = 0.0
-    wall_s: float = 0.0
-    #: Peak resident memory above the level at the request's start, in KiB.
-    memory_kib: int = 0
-    detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,12 +99,11 @@ class Child:
     @property
     def pid(self) -> int | None:
         if self._pid is None:
-            self._pid = self.sandbox.target_pid(self.proc)
+            self._pid = self.proc.target_pid()
         return self._pid
 
     def _send(self, message: dict[str, Any]) -> bool:
-        data = json.dumps(message).encode()
-        data = struct.pack(">I", len(data)) + data
+        data = frame(message)
         try:
             while data:
                 data = data[os.write(self._req_w, data) :]
@@ -186,20 +156,20 @@ class Child:
                     if not chunk:
                         return self._died(start)
                     buf += chunk
-                    if need is None and len(buf) >= 4:
-                        (need,) = struct.unpack(">I", buf[:4])
+                    if need is None and len(buf) >= HEADER.size:
+                        (need,) = HEADER.unpack(buf[: HEADER.size])
                         if need > MAX_REPLY:
                             self.kill()
                             return self._finish(
                                 Outcome(Status.PROTOCOL, detail=f"the answer is larger than {MAX_REPLY >> 20} MiB"),
                                 start,
                             )
-                    if need is not None and len(buf) >= 4 + need:
+                    if need is not None and len(buf) >= HEADER.size + need:
                         outcome = self._finish(Outcome(Status.REPLY), start)
                         try:
-                            outcome.reply = decode(bytes(buf[4 : 4 + need]))
-                            if not isinstance(outcome.reply, dict) or len(buf) != 4 + need:
-                                raise ValueError
+                            if len(buf) != HEADER.size + need:
+                                raise ValueError("more than one reply")
+                            outcome.reply = parse_reply(bytes(buf[HEADER.size :]))
                         except ValueError:
                             self.kill()
                             outcome.status, outcome.detail = (
@@ -259,7 +229,7 @@ class Child:
                 os.close(self._rep_r)
             except OSError:
                 pass
-            self.sandbox.kill(self.proc)
+            self.proc.kill()
             if self.proc.stderr is not None:
                 self.proc.stderr.close()
 

@@ -165,14 +165,23 @@ def read_exact(fd, n):
     return b"".join(chunks)
 
 
+#: Every message, both ways, is one frame: this header (the length), then that many bytes of JSON.
+HEADER = struct.Struct(">I")
+
+
+def frame(obj):
+    """One message as bytes on the wire; the judge's side sends with this too."""
+    data = json.dumps(obj, allow_nan=False).encode()
+    return HEADER.pack(len(data)) + data
+
+
 def recv():
-    (n,) = struct.unpack(">I", read_exact(REQ_FD, 4))
+    (n,) = HEADER.unpack(read_exact(REQ_FD, HEADER.size))
     return json.loads(read_exact(REQ_FD, n))
 
 
 def send(obj):
-    data = json.dumps(obj, allow_nan=False).encode()
-    data = struct.pack(">I", len(data)) + data
+    data = frame(obj)
     while data:
         data = data[os.write(REP_FD, data) :]
 

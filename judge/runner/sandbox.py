@@ -29,9 +29,10 @@ import sys
 import sysconfig
 import tempfile
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO
+
+from judge.model.report import Isolation
 
 #: The uid and gid a root judge drops the solution to (nobody/nogroup).
 NOBODY = 65534
@@ -42,22 +43,6 @@ SHM_BYTES = 16 * 1024 * 1024
 NPROC = 512
 #: How long the once-per-process probe may take.
 PROBE_TIMEOUT_S = 10.0
-
-
-@dataclass(frozen=True)
-class Isolation:
-    """What containment a run achieved, for both reports."""
-
-    level: str
-    #: True only when the solution cannot read the answers, reach the network or outlive the run.
-    isolated: bool
-    #: What is missing, each with why.
-    missing: list[str] = field(default_factory=list)
-    #: What is in force.
-    features: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "isolated": self.isolated, "features": self.features, "missing": self.missing}
 
 
 def child_env(workdir: str) -> dict[str, str]:
@@ -106,24 +91,78 @@ def _sigkill(pidfd: int | None, pid: int) -> None:
         pass
 
 
+class SandboxedProcess:
+    """A started child, and what the judge needs to watch it and end it."""
+
+    def __init__(self, popen: subprocess.Popen[bytes], workdir: str | None = None) -> None:
+        self.popen = popen
+        #: The child's fresh working folder on the host, removed when it ends (process level only).
+        self.workdir = workdir
+        self.pidfd = _pidfd(popen.pid)
+
+    @property
+    def stderr(self) -> IO[bytes] | None:
+        return self.popen.stderr
+
+    @property
+    def returncode(self) -> int | None:
+        return self.popen.returncode
+
+    def poll(self) -> int | None:
+        return self.popen.poll()
+
+    def wait(self, timeout: float | None = None) -> int:
+        return self.popen.wait(timeout)
+
+    def target_pid(self) -> int | None:
+        """The pid whose CPU clock and memory are the solution's."""
+        return self.popen.pid
+
+    def kill(self) -> None:
+        """Kill the whole process group and clean up; safe to call twice."""
+        try:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        _sigkill(self.pidfd, self.popen.pid)
+        self.popen.wait()
+        _close(self.pidfd)
+        self.pidfd = None
+        if self.workdir is not None:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+            self.workdir = None
+
+
+def _close(fd: int | None) -> None:
+    """Close a descriptor we may hold (None: nothing to close)."""
+    if fd is not None:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+
+
+PROCESS_LEVEL = Isolation(
+    level="process",
+    isolated=False,
+    features=["own session", "rlimits", "clean environment", "python -I", "fresh working folder"],
+    missing=["filesystem, network and PID isolation: Linux namespaces (bubblewrap) are not in use"],
+)
+
+
 class ProcessSandbox:
     """A child in its own session with rlimits and a clean environment; no isolation."""
 
-    isolation = Isolation(
-        level="process",
-        isolated=False,
-        features=["own session", "rlimits", "clean environment", "python -I", "fresh working folder"],
-        missing=["filesystem, network and PID isolation: Linux namespaces (bubblewrap) are not in use"],
-    )
-    #: Rlimits this level adds to the grader's (set by the harness at load).
+    #: Rlimits this level adds to the session's (set by the harness at load).
     rlimits: dict[str, int] = {}
 
-    def __init__(self) -> None:
+    def __init__(self, isolation: Isolation = PROCESS_LEVEL) -> None:
+        self.isolation = isolation
         make_judge_undumpable()
 
-    def spawn(self, argv: list[str], pass_fds: tuple[int, ...]) -> subprocess.Popen[bytes]:
+    def spawn(self, argv: list[str], pass_fds: tuple[int, ...]) -> SandboxedProcess:
         workdir = tempfile.mkdtemp(prefix="judge-")
-        proc = subprocess.Popen(
+        popen = subprocess.Popen(
             argv,
             cwd=workdir,
             env=child_env(workdir),
@@ -134,34 +173,7 @@ class ProcessSandbox:
             start_new_session=True,
             close_fds=True,
         )
-        proc.workdir = workdir  # type: ignore[attr-defined]
-        proc.pidfd = _pidfd(proc.pid)  # type: ignore[attr-defined]
-        return proc
-
-    def target_pid(self, proc: subprocess.Popen[bytes]) -> int | None:
-        """The pid whose CPU clock and memory are the solution's."""
-        return proc.pid
-
-    def kill(self, proc: subprocess.Popen[bytes]) -> None:
-        """Kill the whole process group and clean up; safe to call twice."""
-        try:
-            os.killpg(proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        _sigkill(getattr(proc, "pidfd", None), proc.pid)
-        proc.wait()
-        _close_fd(proc, "pidfd")
-        shutil.rmtree(getattr(proc, "workdir", ""), ignore_errors=True)
-
-
-def _close_fd(proc: subprocess.Popen[bytes], name: str) -> None:
-    fd = getattr(proc, name, None)
-    if fd is not None:
-        setattr(proc, name, None)
-        try:
-            os.close(fd)
-        except OSError:
-            pass
+        return SandboxedProcess(popen, workdir)
 
 
 # -- bubblewrap ---------------------------------------------------------------
@@ -274,52 +286,20 @@ def _setpriv(setpriv: str) -> list[str]:
     ]
 
 
-class BwrapSandbox(ProcessSandbox):
-    """The child inside bubblewrap: its own filesystem, PID and network namespaces."""
+class BwrapProcess(SandboxedProcess):
+    """A child inside bubblewrap: its pid in our namespace arrives on bwrap's --info-fd."""
 
-    rlimits = {"RLIMIT_NPROC": NPROC}
+    def __init__(self, popen: subprocess.Popen[bytes], info_fd: int) -> None:
+        super().__init__(popen)
+        self.info_fd: int | None = info_fd
+        self.inner_pid: int | None = None
+        self.inner_pidfd: int | None = None
 
-    def __init__(self, bwrap: str, setpriv: str | None, isolation: Isolation) -> None:
-        super().__init__()
-        self.bwrap = bwrap
-        self.setpriv = setpriv
-        self.isolation = isolation  # type: ignore[misc]
-
-    def command(self, argv: list[str], info_fd: int) -> list[str]:
-        prefix = bwrap_argv(self.bwrap, self.setpriv is not None, info_fd)
-        if self.setpriv is not None:
-            prefix += _setpriv(self.setpriv)
-        return prefix + argv
-
-    def spawn(self, argv: list[str], pass_fds: tuple[int, ...]) -> subprocess.Popen[bytes]:
-        info_r, info_w = os.pipe()
-        try:
-            proc = subprocess.Popen(
-                self.command(argv, info_w),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-                env={"PATH": "/usr/bin:/bin"},
-                pass_fds=(*pass_fds, info_w),
-                start_new_session=True,
-                close_fds=True,
-            )
-        except BaseException:
-            os.close(info_r)
-            raise
-        finally:
-            os.close(info_w)
-        proc.info_fd = info_r  # type: ignore[attr-defined]
-        proc.inner = None  # type: ignore[attr-defined]
-        proc.pidfd = _pidfd(proc.pid)  # type: ignore[attr-defined]
-        return proc
-
-    def target_pid(self, proc: subprocess.Popen[bytes]) -> int | None:
-        """The sandboxed python's pid in our namespace, as bwrap reports it on --info-fd."""
-        inner = getattr(proc, "inner", None)
-        if inner is not None:
-            return int(inner[0])
-        fd = getattr(proc, "info_fd", None)
+    def target_pid(self) -> int | None:
+        """The sandboxed python's pid in our namespace, as bwrap reports it."""
+        if self.inner_pid is not None:
+            return self.inner_pid
+        fd = self.info_fd
         if fd is None:
             return None
         data = b""
@@ -336,25 +316,60 @@ class BwrapSandbox(ProcessSandbox):
                     continue
         except OSError:
             pass
-        if pid is None:
-            _close_fd(proc, "info_fd")
-            return None
-        _close_fd(proc, "info_fd")
-        proc.inner = (pid, _pidfd(pid))  # type: ignore[attr-defined]
+        _close(self.info_fd)
+        self.info_fd = None
+        if pid is not None:
+            self.inner_pid, self.inner_pidfd = pid, _pidfd(pid)
         return pid
 
-    def kill(self, proc: subprocess.Popen[bytes]) -> None:
+    def kill(self) -> None:
         """SIGKILL the sandbox's pid 1: the kernel then ends every process in its namespace."""
-        if getattr(proc, "inner", None) is None and proc.poll() is None:
-            self.target_pid(proc)
-        inner = getattr(proc, "inner", None)
-        if inner is not None:
-            _sigkill(inner[1], inner[0])
-            if inner[1] is not None:
-                os.close(inner[1])
-            proc.inner = (inner[0], None)  # type: ignore[attr-defined]
-        _close_fd(proc, "info_fd")
-        super().kill(proc)
+        if self.inner_pid is None and self.popen.poll() is None:
+            self.target_pid()
+        if self.inner_pid is not None:
+            _sigkill(self.inner_pidfd, self.inner_pid)
+            _close(self.inner_pidfd)
+            self.inner_pidfd = None
+        _close(self.info_fd)
+        self.info_fd = None
+        super().kill()
+
+
+class BwrapSandbox(ProcessSandbox):
+    """The child inside bubblewrap: its own filesystem, PID and network namespaces."""
+
+    rlimits = {"RLIMIT_NPROC": NPROC}
+
+    def __init__(self, bwrap: str, setpriv: str | None, isolation: Isolation) -> None:
+        super().__init__(isolation)
+        self.bwrap = bwrap
+        self.setpriv = setpriv
+
+    def command(self, argv: list[str], info_fd: int) -> list[str]:
+        prefix = bwrap_argv(self.bwrap, self.setpriv is not None, info_fd)
+        if self.setpriv is not None:
+            prefix += _setpriv(self.setpriv)
+        return prefix + argv
+
+    def spawn(self, argv: list[str], pass_fds: tuple[int, ...]) -> SandboxedProcess:
+        info_r, info_w = os.pipe()
+        try:
+            popen = subprocess.Popen(
+                self.command(argv, info_w),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+                env={"PATH": "/usr/bin:/bin"},
+                pass_fds=(*pass_fds, info_w),
+                start_new_session=True,
+                close_fds=True,
+            )
+        except BaseException:
+            os.close(info_r)
+            raise
+        finally:
+            os.close(info_w)
+        return BwrapProcess(popen, info_r)
 
 
 # -- choosing a level ---------------------------------------------------------
@@ -378,7 +393,7 @@ print(json.dumps(out))
 
 def _probe_bwrap(bwrap: str, setpriv: str | None) -> tuple[bool, str]:
     """Run a tiny python inside the sandbox once and check, from its own view, that it is contained."""
-    sandbox = BwrapSandbox(bwrap, setpriv, ProcessSandbox.isolation)
+    sandbox = BwrapSandbox(bwrap, setpriv, PROCESS_LEVEL)
     masked = [str(p) for p in _masked_paths()]
     argv = [sys.executable, "-I", "-S", "-c", PROBE, *masked]
     # bwrap's --info-fd goes to a pipe of its own, so stderr holds only what went wrong.
@@ -422,7 +437,7 @@ def _probe_bwrap(bwrap: str, setpriv: str | None) -> tuple[bool, str]:
 def probe() -> Isolation:
     """The strongest level this machine offers, proven by running a probe in it (once per process)."""
     if not sys.platform.startswith("linux"):
-        return ProcessSandbox.isolation
+        return PROCESS_LEVEL
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         why = "bubblewrap is not installed (Debian/Ubuntu: apt-get install bubblewrap)"
@@ -457,7 +472,7 @@ def probe() -> Isolation:
 
 
 def _process_level(why: str) -> Isolation:
-    base = ProcessSandbox.isolation
+    base = PROCESS_LEVEL
     return Isolation(level=base.level, isolated=False, features=base.features, missing=[*base.missing, why])
 
 
@@ -480,6 +495,4 @@ def best_sandbox() -> ProcessSandbox:
     if isolation.level == "bubblewrap":
         setpriv = shutil.which("setpriv") if os.geteuid() == 0 else None
         return BwrapSandbox(shutil.which("bwrap") or "bwrap", setpriv, isolation)
-    sandbox = ProcessSandbox()
-    sandbox.isolation = isolation  # type: ignore[misc]
-    return sandbox
+    return ProcessSandbox(isolation)

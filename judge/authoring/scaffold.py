@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from judge.errors import JudgeError
+from judge.model.errors import JudgeError
 
 ID_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
 

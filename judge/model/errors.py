@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from enum import IntEnum
+from pathlib import Path
 
 
 class ExitCode(IntEnum):
@@ -24,7 +25,22 @@ class JudgeError(Exception):
 
 
 class ChallengeError(JudgeError):
-    """A challenge folder is broken: names the file and what is wrong with it."""
+    """A challenge folder is broken: the file at fault, what is wrong with it, and the test if one.
+
+    ``validate`` reads the fields; the message (``path (test 'x'): reason``) is for people.
+    """
+
+    def __init__(self, path: Path | str, reason: str, test: str | None = None) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.test = test
+        where = f"{self.path} (test {test!r})" if test is not None else str(self.path)
+        super().__init__(f"{where}: {reason}")
+
+    @property
+    def detail(self) -> str:
+        """The reason, with the test named: what a report beside the file name shows."""
+        return f"test {self.test!r}: {self.reason}" if self.test is not None else self.reason
 
 
 def did_you_mean(name: str, choices: list[str]) -> str:

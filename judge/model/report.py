@@ -1,7 +1,7 @@
 """The result of judging one solution: one object, rendered as a table or as JSON.
 
-Hidden tests are redacted where the result is made (in the grader), not where it
-is shown: a TestResult of a hidden test never holds its input, expected answer,
+Hidden tests are redacted where the result is made (in the judging pipeline), not where
+it is shown: a TestResult of a hidden test never holds its input, expected answer,
 output, prints or messages, so no view can leak them.
 """
 
@@ -11,14 +11,51 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from judge.verdict import Verdict
+from judge.model.verdict import Verdict
 
 #: Bumped when a field of the JSON report changes meaning or disappears.
 SCHEMA_VERSION = 1
 
 
+@dataclass(frozen=True)
+class Isolation:
+    """What containment a run achieved, for both reports."""
+
+    level: str
+    #: True only when the solution cannot read the answers, reach the network or outlive the run.
+    isolated: bool
+    #: What is missing, each with why.
+    missing: list[str] = field(default_factory=list)
+    #: What is in force.
+    features: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"level": self.level, "isolated": self.isolated, "features": self.features, "missing": self.missing}
+
+
+@dataclass(frozen=True)
+class Growth:
+    """How a solution's time grows with input size n, next to the reference's (time ≈ c·n^k)."""
+
+    #: The fitted k, or None when it could not be told (``reason`` says why).
+    exponent: float | None
+    reference_exponent: float | None
+    #: The sizes the fit used.
+    sizes: list[int]
+    #: Larger tests hit the time limit: the true exponent is at least ``exponent``.
+    lower_bound: bool
+    reason: str | None
+    #: One line a person can read.
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class TestResult:
+    __test__ = False  # not a pytest test class
+
     name: str
     hidden: bool
     verdict: Verdict
@@ -45,6 +82,11 @@ class TestResult:
     def passed(self) -> bool:
         return self.verdict is Verdict.AC
 
+    @property
+    def ran(self) -> bool:
+        """Whether the test was run at all (not skipped, and the solution loaded)."""
+        return self.verdict not in (Verdict.SKIPPED, Verdict.CE)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.value
@@ -63,7 +105,7 @@ class Report:
     solution: str
     verdict: Verdict
     tests: list[TestResult]
-    isolation: dict[str, Any] = field(default_factory=dict)
+    isolation: Isolation | None = None
     #: Why the solution could not be loaded (CE only).
     compile_error: str | None = None
     #: Overall solution time divided by the reference's on the same tests (None when unknown).
@@ -71,7 +113,7 @@ class Report:
     #: The calibration multiplier: per-test budget = this × the slowest accepted solution.
     budget_multiplier: float | None = None
     #: Growth of time with input size, where the challenge marks a family of tests.
-    growth: dict[str, Any] | None = None
+    growth: Growth | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -102,8 +144,8 @@ class Report:
             "memory_kib": self.memory_kib,
             "time_vs_reference": self.time_vs_reference,
             "budget_multiplier": self.budget_multiplier,
-            "growth": self.growth,
-            "isolation": self.isolation,
+            "growth": self.growth.to_dict() if self.growth else None,
+            "isolation": self.isolation.to_dict() if self.isolation else {},
             "compile_error": self.compile_error,
             "notes": self.notes,
             "tests": [t.to_dict() for t in self.tests],

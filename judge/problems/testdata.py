@@ -9,57 +9,16 @@ import json
 import random
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from judge import cache
-from judge.errors import ChallengeError
+from judge.model.errors import ChallengeError
+from judge.problems import cache
+from judge.problems.folder import GENERATOR, HIDDEN, SAMPLE, ChallengeFolder
+from judge.problems.testcase import TestCase, parse_case
 from judge.runner.harness import Unsupported, decode, plain, unplain
-
-if TYPE_CHECKING:
-    from judge.challenge import Challenge, TestCase
 
 #: The version of plain()'s encoding, part of the cache key of stored answers.
 WIRE = "w2"
-_KEYS = {"name", "args", "kwargs", "expected", "raises", "size"}
-
-
-def parse_case(raw: Any, where: str, hidden: bool, default_name: str) -> TestCase:
-    """Check one test's JSON object and build it; errors name the file and the test."""
-    from judge.challenge import TestCase
-
-    if not isinstance(raw, dict):
-        raise ChallengeError(f"{where}: each test must be a JSON object, not {type(raw).__name__}")
-    unknown = sorted(set(raw) - _KEYS)
-    if unknown:
-        raise ChallengeError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(_KEYS))})")
-    name = raw.get("name", default_name)
-    if not isinstance(name, str) or not name:
-        raise ChallengeError(f"{where}: 'name' must be a non-empty string")
-    where = f"{where} (test {name!r})"
-    args = raw.get("args")
-    kwargs = raw.get("kwargs", {})
-    if not isinstance(args, list):
-        raise ChallengeError(f"{where}: 'args' must be a list of the function's arguments")
-    if not isinstance(kwargs, dict):
-        raise ChallengeError(f"{where}: 'kwargs' must be an object")
-    if "expected" in raw and "raises" in raw:
-        raise ChallengeError(f"{where}: give 'expected' or 'raises', not both")
-    raises = raw.get("raises")
-    if raises is not None and (not isinstance(raises, str) or not raises.isidentifier()):
-        raise ChallengeError(f"{where}: 'raises' must be an exception class name such as \"ValueError\"")
-    size = raw.get("size")
-    if size is not None and (not isinstance(size, int) or isinstance(size, bool) or size < 1):
-        raise ChallengeError(f"{where}: 'size' must be a positive integer")
-    return TestCase(
-        name=name,
-        hidden=hidden,
-        args=args,
-        kwargs=kwargs,
-        expected=raw.get("expected"),
-        raises=raises,
-        size=size,
-        stored="expected" in raw or raises is not None,
-    )
 
 
 def read_json_tests(path: Path, hidden: bool) -> list[TestCase]:
@@ -68,56 +27,53 @@ def read_json_tests(path: Path, hidden: bool) -> list[TestCase]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ChallengeError(f"{path}: not valid JSON: {exc}") from None
+        raise ChallengeError(path, f"not valid JSON: {exc}") from None
     if not isinstance(data, list):
-        raise ChallengeError(f"{path}: must hold a JSON list of tests")
+        raise ChallengeError(path, "must hold a JSON list of tests")
     prefix = "hidden" if hidden else "sample"
-    return [parse_case(raw, str(path), hidden, f"{prefix}-{i}") for i, raw in enumerate(data, 1)]
+    return [parse_case(raw, path, hidden, f"{prefix}-{i}") for i, raw in enumerate(data, 1)]
 
 
 def import_file(path: Path, name: str) -> ModuleType:
     """Import a trusted file of the challenge's (generator, checker, reference) by path."""
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
-        raise ChallengeError(f"{path}: cannot be imported")
+        raise ChallengeError(path, "cannot be imported")
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
     except FileNotFoundError:
-        raise ChallengeError(f"{path}: missing") from None
+        raise ChallengeError(path, "missing") from None
     except Exception as exc:
-        raise ChallengeError(f"{path}: fails to import: {type(exc).__name__}: {exc}") from None
+        raise ChallengeError(path, f"fails to import: {type(exc).__name__}: {exc}") from None
     return module
 
 
-def generate(challenge: Challenge, seed: int | None = None, *, fresh: bool = False) -> list[TestCase]:
+def generate(challenge: ChallengeFolder, seed: int | None = None, *, fresh: bool = False) -> list[TestCase]:
     """The generator's hidden tests for a seed (the config's by default).
 
     ``fresh`` runs the generator even when its tests are cached (validate's determinism check).
     """
-    from judge.challenge import GENERATOR
-
     path = challenge.path / GENERATOR
     if not path.is_file():
         return []
-    where = f"{path} (generate)"
     # The config's seed gives the same tests until the challenge changes (its digest
     # covers generator.py and the config), so they are cached: a generator can take
     # far longer than judging a fast solution does.
     key = f"generated/{challenge.id}-{challenge.digest}.json" if seed is None and not fresh else None
     raws = cache.load(key) if key else None
     if isinstance(raws, list):
-        return [parse_case(raw, where, True, f"gen-{i}") for i, raw in enumerate(raws, 1)]
+        return [parse_case(raw, path, True, f"gen-{i}", "generate()") for i, raw in enumerate(raws, 1)]
     module = import_file(path, f"_judge_generator_{challenge.id}")
     gen = getattr(module, "generate", None)
     if not callable(gen):
-        raise ChallengeError(f"{path}: must define generate(rng) returning a list of tests")
+        raise ChallengeError(path, "must define generate(rng) returning a list of tests")
     rng = random.Random(challenge.config.seed if seed is None else seed)
     try:
         raws = list(gen(rng))
     except Exception as exc:
-        raise ChallengeError(f"{path}: generate() failed: {type(exc).__name__}: {exc}") from None
-    cases = [parse_case(raw, where, True, f"gen-{i}") for i, raw in enumerate(raws, 1)]
+        raise ChallengeError(path, f"generate() failed: {type(exc).__name__}: {exc}") from None
+    cases = [parse_case(raw, path, True, f"gen-{i}", "generate()") for i, raw in enumerate(raws, 1)]
     for case in cases:
         # Generated inputs go through JSON like every other test, so what the
         # reference sees in-process is exactly what the solution will see.
@@ -140,8 +96,19 @@ def _raw(case: TestCase) -> dict[str, Any]:
     return raw
 
 
-def reference_answer(func: Any, case: TestCase) -> tuple[Any, str | None]:
-    """(expected value, raised exception name) of the reference on one test."""
+def missing_tests(challenge: ChallengeFolder, samples: int, hidden: int) -> list[ChallengeError]:
+    """What is missing of the tests a challenge needs: at least one sample test and one hidden test."""
+    problems = []
+    if samples == 0:
+        why = "no sample tests; a challenge needs at least one (shown to the solver)"
+        problems.append(ChallengeError(challenge.path / SAMPLE, why))
+    if hidden == 0:
+        problems.append(ChallengeError(challenge.path / HIDDEN, f"no hidden tests; add some here or a {GENERATOR}"))
+    return problems
+
+
+def reference_answer(func: Any, case: TestCase, path: Path) -> tuple[Any, str | None]:
+    """(expected value, raised exception name) of the reference (from ``path``) on one test."""
     try:
         value = func(*copy.deepcopy(case.args), **copy.deepcopy(case.kwargs))
     except Exception as exc:
@@ -149,39 +116,37 @@ def reference_answer(func: Any, case: TestCase) -> tuple[Any, str | None]:
     try:
         return unplain(plain(value)), None
     except Unsupported as exc:
-        raise ChallengeError(f"reference answer for test {case.name!r}: {exc}") from None
+        raise ChallengeError(path, f"the reference's answer cannot be judged: {exc}", test=case.name) from None
 
 
-def load_reference(challenge: Challenge) -> Any:
-    path = challenge.reference_path
-    if not path.is_file():
-        raise ChallengeError(
-            f"{path}: missing; the reference solution named by 'reference' in {challenge.path / 'challenge.toml'}"
-        )
+def load_reference(challenge: ChallengeFolder) -> Any:
+    """The reference's function, imported in this process (it is trusted code)."""
+    path = challenge.require_reference()
     module = import_file(path, f"_judge_reference_{challenge.id}")
     func = getattr(module, challenge.config.function, None)
     if not callable(func):
-        raise ChallengeError(f"{path}: defines no function {challenge.config.function!r}")
+        raise ChallengeError(path, f"defines no function {challenge.config.function!r}")
     return func
 
 
-def load_tests(challenge: Challenge) -> list[TestCase]:
-    from judge.challenge import HIDDEN, SAMPLE
-
-    challenge.validate_folder()
-    tests = read_json_tests(challenge.path / SAMPLE, hidden=False)
-    tests += read_json_tests(challenge.path / HIDDEN, hidden=True)
-    tests += generate(challenge)
+def load_tests(challenge: ChallengeFolder) -> list[TestCase]:
+    """Sample tests first, then hidden ones (file, then generator), expected answers filled."""
+    challenge.config  # noqa: B018 - parses and checks the config first: nothing else makes sense without it
+    samples = read_json_tests(challenge.path / SAMPLE, hidden=False)
+    hidden = read_json_tests(challenge.path / HIDDEN, hidden=True) + generate(challenge)
+    for problem in missing_tests(challenge, len(samples), len(hidden)):
+        raise problem
+    tests = samples + hidden
     names = set()
     for case in tests:
         if case.name in names:
-            raise ChallengeError(f"{challenge.path}: two tests are named {case.name!r}; names must be unique")
+            raise ChallengeError(challenge.path, "two tests have this name; names must be unique", test=case.name)
         names.add(case.name)
     _fill_expected(challenge, [t for t in tests if not t.stored])
     return tests
 
 
-def _fill_expected(challenge: Challenge, todo: list[TestCase]) -> None:
+def _fill_expected(challenge: ChallengeFolder, todo: list[TestCase]) -> None:
     if not todo:
         return
     key = f"expected/{WIRE}/{challenge.id}-{challenge.digest}.json"
@@ -191,7 +156,7 @@ def _fill_expected(challenge: Challenge, todo: list[TestCase]) -> None:
         func = load_reference(challenge)
         answers = {}
         for case in todo:
-            value, raises = reference_answer(func, case)
+            value, raises = reference_answer(func, case, challenge.reference_path)
             answers[case.name] = {"raises": raises} if raises else {"expected": value}
         cache.store(key, {name: {k: plain(v) for k, v in a.items()} for name, a in answers.items()})
     for case in todo:

@@ -11,19 +11,24 @@ and the time budget separates accepted from time_limit_exceeded with a margin
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from judge.challenge import CONFIG, GENERATOR, HIDDEN, SAMPLE, Challenge, TestCase
-from judge.errors import ChallengeError
-from judge.verdict import FOLDERS, Verdict
-
-if TYPE_CHECKING:
-    from judge.report import Report, TestResult
-    from judge.runner.sandbox import ProcessSandbox
+from judge.checkers.values import show
+from judge.judging.calibration import budgets_for
+from judge.judging.engine import Options, judge
+from judge.model.errors import ChallengeError
+from judge.model.events import Checking, EventFn, ignore
+from judge.model.report import Report, TestResult
+from judge.model.source import Source
+from judge.model.verdict import FOLDERS, Verdict
+from judge.problems.challenge import Challenge
+from judge.problems.folder import GENERATOR, HIDDEN, SAMPLE
+from judge.problems.testcase import TestCase
+from judge.problems.testdata import generate, load_reference, missing_tests, read_json_tests, reference_answer
+from judge.runner.sandbox import ProcessSandbox, best_sandbox
 
 #: An accepted solution should use at most this share of its budget on every test.
 ACCEPTED_SHARE = 0.5
@@ -31,8 +36,6 @@ ACCEPTED_SHARE = 0.5
 TLE_FACTOR = 2.0
 #: Budget per test when calibration failed and the stub must still be tried.
 FALLBACK_BUDGET_S = 1.0
-
-NotifyFn = Callable[[str], None]
 
 
 class Severity(StrEnum):
@@ -85,28 +88,21 @@ class _Collector:
     def add(self, path: Path | str, reason: str, severity: Severity = Severity.ERROR) -> None:
         self.result.problems.append(Problem(self.rel(path), reason, severity))
 
-    def error(self, exc: ChallengeError, fallback: Path) -> None:
-        """A ChallengeError says 'path: reason'; split it so the file is a field of its own."""
-        text = str(exc)
-        head, sep, _ = text.partition(": ")
-        if sep and head.startswith("/"):
-            path = head.split(" (", 1)[0]
-            self.add(path, text[len(path) :].lstrip(": "))
-        else:
-            self.add(fallback, text)
+    def error(self, exc: ChallengeError) -> None:
+        self.add(exc.path, exc.detail)
 
     def ok(self, line: str) -> None:
         self.result.checked.append(line)
 
 
-def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, notify: NotifyFn | None = None) -> Validation:
+def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, on_event: EventFn = ignore) -> Validation:
     """Check one challenge folder and its known solutions."""
     result = Validation(challenge.id, challenge.origin)
     out = _Collector(challenge, result)
     try:
         challenge.config  # noqa: B018 - parses and checks the config
     except ChallengeError as exc:
-        out.error(exc, challenge.path / CONFIG)
+        out.error(exc)
         return result  # nothing else can be read without it
     out.ok("challenge.toml parses")
     _files(challenge, out)
@@ -116,7 +112,7 @@ def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, notify
     _expected(challenge, tests, out)
     if not result.ok:
         return result
-    _solutions(challenge, sandbox, notify, out)
+    _solutions(challenge, sandbox or best_sandbox(), on_event, out)
     return result
 
 
@@ -133,8 +129,6 @@ def _files(challenge: Challenge, out: _Collector) -> None:
 
 def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestCase]] | None:
     """Every test by name with the file it comes from; None when they cannot be read."""
-    from judge.testdata import generate, read_json_tests
-
     found: dict[str, tuple[Path, TestCase]] = {}
     counts = {}
     unreadable: set[str] = set()  # named already: not "no tests" as well
@@ -143,7 +137,7 @@ def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestC
         try:
             cases = read_json_tests(path, hidden=hidden)
         except ChallengeError as exc:
-            out.error(exc, path)
+            out.error(exc)
             unreadable.add(rel)
             cases = []
         counts[rel] = len(cases)
@@ -164,20 +158,21 @@ def _tests(challenge: Challenge, out: _Collector) -> dict[str, tuple[Path, TestC
             else:
                 out.ok(f"generator.py: {len(generated)} tests, the same twice from seed {challenge.config.seed}")
         except ChallengeError as exc:
-            out.error(exc, gen_path)
+            out.error(exc)
             unreadable.add(GENERATOR)
     for case in generated:
         found.setdefault(case.name, (gen_path, case))
-    if counts[SAMPLE] == 0 and SAMPLE not in unreadable:
-        out.add(challenge.path / SAMPLE, "no sample tests; a challenge needs at least one (shown to the solver)")
-    if counts[HIDDEN] + len(generated) == 0 and not unreadable & {HIDDEN, GENERATOR}:
-        out.add(challenge.path / HIDDEN, f"no hidden tests; add some here or a {GENERATOR}")
+    # A file that could not be read is named already: not "no tests" as well.
+    n_samples = counts[SAMPLE] + (1 if SAMPLE in unreadable else 0)
+    n_hidden = counts[HIDDEN] + len(generated) + (1 if unreadable & {HIDDEN, GENERATOR} else 0)
+    for problem in missing_tests(challenge, n_samples, n_hidden):
+        out.error(problem)
     if not out.result.ok:
         return None
     try:
         challenge.tests  # noqa: B018 - unique names, the reference's answers for the rest
     except ChallengeError as exc:
-        out.error(exc, challenge.path)
+        out.error(exc)
         return None
     out.ok(f"{counts[SAMPLE]} sample and {counts[HIDDEN] + len(generated)} hidden tests parse")
     return found
@@ -189,27 +184,22 @@ def _fingerprint(cases: list[TestCase]) -> str:
 
 def _expected(challenge: Challenge, tests: dict[str, tuple[Path, TestCase]], out: _Collector) -> None:
     """Stored expected answers must be what the reference answers (as the checker judges it)."""
-    from judge.checkers import CheckResult, normalise
-    from judge.checkers.values import show
-    from judge.grader import load_checker
-    from judge.testdata import load_reference, reference_answer
-
     stored = [(path, case) for path, case in tests.values() if case.stored]
     if not stored:
         return
     try:
         func = load_reference(challenge)
-        check = load_checker(challenge)
+        checker = challenge.checker
     except ChallengeError as exc:
-        out.error(exc, challenge.reference_path)
+        out.error(exc)
         return
     ref = challenge.config.reference
     bad = 0
     for path, case in stored:
         try:
-            value, raised = reference_answer(func, case)
+            value, raised = reference_answer(func, case, challenge.reference_path)
         except ChallengeError as exc:
-            out.add(challenge.reference_path, str(exc))
+            out.error(exc)
             bad += 1
             continue
         if case.raises is not None or raised is not None:
@@ -219,10 +209,7 @@ def _expected(challenge: Challenge, tests: dict[str, tuple[Path, TestCase]], out
                 out.add(path, f"test {case.name!r}: {want}, but the reference ({ref}) {got}")
                 bad += 1
             continue
-        try:
-            verdict = normalise(check(case.expected, value, args=case.args, kwargs=case.kwargs))
-        except Exception as exc:  # the checker is the author's code
-            verdict = CheckResult(False, f"the checker failed: {type(exc).__name__}: {exc}")
+        verdict = checker.check(case.expected, value, args=case.args, kwargs=case.kwargs)
         if not verdict.ok:
             out.add(
                 path,
@@ -249,34 +236,30 @@ def _tightest(report: Report) -> TestResult:
     return max(report.tests, key=lambda t: t.time_ms / t.budget_ms if t.budget_ms else 0.0)
 
 
-def _solutions(challenge: Challenge, sandbox: ProcessSandbox | None, notify: NotifyFn | None, out: _Collector) -> None:
-    from judge.calibrate import budgets_for
-    from judge.grader import Options, judge_file
-    from judge.runner.sandbox import best_sandbox
-
-    sandbox = sandbox or best_sandbox()
+def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn, out: _Collector) -> None:
     solutions = challenge.solutions()
-    if not challenge.reference_path.is_file():
-        out.add(challenge.reference_path, "missing; the reference named by 'reference' in challenge.toml")
+    try:
+        challenge.require_reference()
+    except ChallengeError as exc:
+        out.error(exc)
         return
     budgets: dict[str, float] | None = None
     try:
-        budgets = budgets_for(challenge, sandbox, notify).budgets_s
+        budgets = budgets_for(challenge, sandbox, on_event).budgets_s
     except ChallengeError as exc:
-        out.error(exc, challenge.solutions_path / "accepted")
+        out.error(exc)
 
-    def judge(path: Path, scale: float, fail_fast: bool) -> Report:
+    def run(path: Path, scale: float, fail_fast: bool) -> Report:
         assert budgets is not None
         scaled = {name: seconds * scale for name, seconds in budgets.items()}
         options = Options(budgets=scaled, sandbox=sandbox, fail_fast=fail_fast, compare_reference=False)
-        return judge_file(challenge, path, options)
+        return judge(challenge, Source.from_path(path), options)
 
-    if notify:
-        notify(f"{challenge.id}: judging the stub")
+    on_event(Checking(challenge.id, "judging the stub"))
     stub_budgets = budgets or {t.name: FALLBACK_BUDGET_S for t in challenge.tests}
     if challenge.stub_path.is_file():
         options = Options(budgets=stub_budgets, sandbox=sandbox, fail_fast=True)
-        stub = judge_file(challenge, challenge.stub_path, options)
+        stub = judge(challenge, Source.from_path(challenge.stub_path), options)
         if stub.verdict is Verdict.CE:
             out.add(challenge.stub_path, f"does not load: {_first_failure(stub)}")
         elif stub.verdict is Verdict.AC:
@@ -286,9 +269,8 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox | None, notify: Not
     if budgets is None:
         return
     for i, (path, want) in enumerate(solutions, 1):
-        if notify:
-            notify(f"{challenge.id}: judging {path.parent.name}/{path.name} ({i}/{len(solutions)})")
-        report = judge(path, 1.0, fail_fast=want is not Verdict.AC)
+        on_event(Checking(challenge.id, f"judging {path.parent.name}/{path.name} ({i}/{len(solutions)})"))
+        report = run(path, 1.0, fail_fast=want is not Verdict.AC)
         name = f"{path.parent.name}/{path.name}"
         if want is Verdict.AC:
             if report.verdict is not Verdict.AC:
@@ -297,7 +279,7 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox | None, notify: Not
             worst = _tightest(report)
             if worst.budget_ms and worst.time_ms > worst.budget_ms * ACCEPTED_SHARE:
                 # Timings are noisy on a busy machine: warn only if a second run agrees.
-                again = judge(path, 1.0, fail_fast=False)
+                again = run(path, 1.0, fail_fast=False)
                 times = {t.name: t.time_ms for t in again.tests}
                 for t in report.tests:
                     t.time_ms = min(t.time_ms, times.get(t.name, t.time_ms))
@@ -323,7 +305,7 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox | None, notify: Not
             out.add(path, f"gets {_first_failure(report)}, but its folder {path.parent.name}/ says {want.value}")
             continue
         if want is Verdict.TLE:
-            roomy = judge(path, TLE_FACTOR, fail_fast=True)
+            roomy = run(path, TLE_FACTOR, fail_fast=True)
             if roomy.verdict is Verdict.AC:
                 out.add(
                     path,

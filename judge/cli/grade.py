@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from judge.errors import JudgeError
+from judge.cli.app import root_of
+from judge.model.errors import JudgeError
 
 
 @click.command()
@@ -36,24 +37,23 @@ def grade(
     A submission already in the gradebook with the same content and challenge
     version is skipped, so an interrupted run resumes where it stopped.
     """
-    from judge.cli import root_option
-    from judge.problemset import find
+    from judge.problems.problemset import find  # deferred: keeps `judge --help` fast
 
     if jobs is not None and scheduler:
         raise JudgeError("use just one of --jobs (a local pool) or --scheduler (a Dask cluster)")
-    ch = find(challenge, root_option(ctx))
+    ch = find(challenge, root_of(ctx))
     out = out or Path(f"gradebook-{ch.id}.csv")
 
-    from judge import render
-    from judge.backends import DaskCluster, LocalPool
-    from judge.calibrate import budgets_for
-    from judge.gradebook import Backend, Gradebook, Grader, collect, grade
+    from judge.cli import progress, views
+    from judge.grading.backends import DaskCluster, LocalPool
+    from judge.grading.gradebook import Backend, Gradebook, Scorer, collect, grade
+    from judge.judging.calibration import budgets_for
     from judge.runner.sandbox import best_sandbox
 
     book = Gradebook(out)
     submissions = collect(folder, pattern)
-    calibration = budgets_for(ch, best_sandbox(), notify=lambda m: render.err_console.print(f"[dim]{m}[/dim]"))
-    grader = Grader(ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests))
+    calibration = budgets_for(ch, best_sandbox(), progress.notice_event)
+    grader = Scorer(ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests))
     cluster = None
     backend: Backend
     if scheduler:
@@ -61,7 +61,7 @@ def grade(
     else:
         backend = LocalPool(ch, calibration.budgets_s, jobs or os.cpu_count() or 1)
     try:
-        with render.GradeProgress(len(submissions)) as bar:
+        with progress.GradeProgress(len(submissions)) as bar:
             summary = grade(submissions, grader, backend, book, progress=bar.advance)
     except KeyboardInterrupt:
         click.echo(
@@ -71,7 +71,7 @@ def grade(
     finally:
         if cluster is not None:
             cluster.close()
-    render.grade_summary(summary, out)
+    views.grade_summary(summary, out)
 
 
 COMMANDS = [grade]

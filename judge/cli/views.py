@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
@@ -10,13 +10,16 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-# Markdown, Syntax (pygments) and Progress cost more to import than judging a fast
-# solution takes; they are imported where they are used.
-if TYPE_CHECKING:
-    from rich.progress import Progress
+from judge.model.verdict import Verdict
 
-from judge.report import Report, TestResult
-from judge.verdict import Verdict
+# Markdown and Syntax (pygments) cost more to import than judging a fast solution
+# takes; they are imported where they are used. The rest is only named in type hints.
+if TYPE_CHECKING:
+    from judge.authoring.validate import Validation
+    from judge.grading.gradebook import Summary
+    from judge.model.report import Report, TestResult
+    from judge.problems.challenge import Challenge
+    from judge.problems.testcase import TestCase
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
@@ -52,61 +55,6 @@ def kib(value: int) -> str:
     return f"{value / 1024:.1f} MiB" if value >= 1024 else f"{value} KiB"
 
 
-class _Bar:
-    """A progress bar on stderr (only in a terminal), plus status lines that never touch stdout."""
-
-    label = "working"
-
-    def __init__(self, total: int, enabled: bool = True) -> None:
-        self.enabled = enabled and err_console.is_terminal
-        self.total = total
-        self.progress: Progress | None = None
-        self.task: Any = None
-
-    def __enter__(self) -> Any:
-        if self.enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-            self.progress = Progress(
-                TextColumn(f"[bold]{self.label}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=err_console,
-                transient=True,
-            )
-            self.progress.__enter__()
-            self.task = self.progress.add_task("", total=self.total)
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.progress is not None:
-            self.progress.__exit__(None, None, None)
-
-    def _show(self, description: str, **update: Any) -> None:
-        if self.progress is not None:
-            self.progress.update(self.task, description=description, **update)
-
-    def notify(self, message: str) -> None:
-        if self.progress is not None:
-            self.progress.console.print(f"[dim]{message}[/dim]")
-        else:
-            print(message, file=sys.stderr)
-
-
-class Live(_Bar):
-    """The bar of one judgment: a step per test."""
-
-    label = "judging"
-
-    def __init__(self, enabled: bool, total: int) -> None:
-        super().__init__(total, enabled)
-
-    def advance(self, result: TestResult, done: int, total: int) -> None:
-        self._show(f"{result.name}: {result.verdict.value}", completed=done)
-
-
 def challenge_list(rows: list[dict[str, Any]]) -> None:
     table = Table(title="Challenges", title_justify="left")
     table.add_column("id", no_wrap=True, style="bold")
@@ -132,12 +80,12 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     )
 
 
-def challenge(ch: Any, statement: str, samples: list[Any], budget: str) -> None:
+def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
     from rich.markdown import Markdown
     from rich.syntax import Syntax
 
     cfg = ch.config
-    console.print(Markdown(statement))
+    console.print(Markdown(ch.statement()))
     console.print()
     console.print(Panel(Syntax(cfg.signature, "python", theme="ansi_dark"), title="signature", expand=False))
     table = Table(title="Sample tests", title_justify="left")
@@ -243,25 +191,19 @@ def report(r: Report, out: Console | None = None) -> None:
             )
         )
     if r.growth:
-        lines.append(Text(str(r.growth.get("summary", ""))))
+        lines.append(Text(r.growth.summary))
     iso = r.isolation
     if iso:
-        style = "green" if iso.get("isolated") else "yellow"
-        note = "" if iso.get("isolated") else " — NOT isolated: " + "; ".join(iso.get("missing", []))
-        level = f"{iso.get('level')} (full)" if iso.get("isolated") else str(iso.get("level"))
+        style = "green" if iso.isolated else "yellow"
+        note = "" if iso.isolated else " — NOT isolated: " + "; ".join(iso.missing)
+        level = f"{iso.level} (full)" if iso.isolated else iso.level
         lines.append(Text(f"isolation: {level}{note}", style=style))
     for note in r.notes:
         lines.append(Text(note, style="dim"))
     out.print(Panel(Group(*lines), expand=False))
 
 
-def status(message: str) -> None:
-    """A passing status line on stderr (only in a terminal), for slow work."""
-    if err_console.is_terminal:
-        err_console.print(f"[dim]{message}[/dim]")
-
-
-def validation(results: list[Any], out: Console | None = None) -> None:
+def validation(results: list[Validation], out: Console | None = None) -> None:
     """The problems 'judge validate' found, per challenge, each naming its file."""
     out = out or console
     for r in results:
@@ -286,17 +228,7 @@ def validation(results: list[Any], out: Console | None = None) -> None:
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
 
 
-class GradeProgress(_Bar):
-    """The bar over a class's submissions: a step per submission."""
-
-    label = "grading"
-
-    def advance(self, row: Any) -> None:
-        """One submission done: a new row, or None for one already graded."""
-        self._show("already graded" if row is None else f"{row.submission}: {row.verdict}", advance=1)
-
-
-def grade_summary(summary: Any, out_path: Any, out: Console | None = None) -> None:
+def grade_summary(summary: Summary, out_path: Path, out: Console | None = None) -> None:
     """Verdict counts and a histogram of scores for a graded class."""
     out = out or console
     counts = summary.verdicts

@@ -40,6 +40,10 @@ def reps_for(first_ms: float, input_bytes: int) -> int:
     return max(1, min(want, MAX_REPS, MAX_COPY_BYTES // BLOCKS // max(input_bytes, 1)))
 
 
-def summarise(samples_ms: list[float]) -> tuple[float, tuple[float, float]]:
+#: (median, (min, max)) of per-call times, in ms.
+Summary = tuple[float, tuple[float, float]]
+
+
+def summarise(samples_ms: list[float]) -> Summary:
     """(median, (min, max)) of per-call times."""
     return statistics.median(samples_ms), (min(samples_ms), max(samples_ms))

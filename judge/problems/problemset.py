@@ -11,15 +11,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from judge.challenge import CONFIG, Challenge
-from judge.errors import JudgeError, did_you_mean
+from judge.model.errors import JudgeError, did_you_mean
+from judge.problems.challenge import Challenge
+from judge.problems.folder import CONFIG
 
 ROOT_ENV = "JUDGE_ROOT"
 
 
 def builtin_root() -> Path:
     """The shipped problem set: inside the installed package, or the source checkout's top level."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     data = package / "_data"
     return data if (data / "challenges").is_dir() else package.parent
 
@@ -44,7 +45,8 @@ class ProblemSet:
         )
 
 
-def _find_upwards(start: Path) -> Path | None:
+def find_upwards(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds ``challenges/``."""
     for folder in (start, *start.parents):
         if (folder / "challenges").is_dir():
             return folder
@@ -64,7 +66,7 @@ def problem_sets(root: str | Path | None = None) -> list[ProblemSet]:
             )
         sets.append(ProblemSet(path, str(path)))
     else:
-        found = _find_upwards(Path.cwd())
+        found = find_upwards(Path.cwd())
         if found is not None:
             sets.append(ProblemSet(found.resolve(), str(found.resolve())))
     builtin = builtin_root().resolve()

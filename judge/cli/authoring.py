@@ -7,18 +7,18 @@ from pathlib import Path
 
 import click
 
-from judge.errors import ExitCode, JudgeError
+from judge.cli.app import root_of
+from judge.model.errors import ExitCode, JudgeError
 
 
 def _target_root(ctx: click.Context) -> Path:
     """Where 'judge new' writes: --root, else the problem set around the cwd, else the cwd."""
-    from judge.cli import root_option
-    from judge.problemset import _find_upwards
+    from judge.problems.problemset import find_upwards  # deferred: keeps `judge --help` fast
 
-    root = root_option(ctx)
+    root = root_of(ctx)
     if root is not None:
         return Path(root).expanduser().resolve()
-    return (_find_upwards(Path.cwd()) or Path.cwd()).resolve()
+    return (find_upwards(Path.cwd()) or Path.cwd()).resolve()
 
 
 @click.command("new")
@@ -26,14 +26,13 @@ def _target_root(ctx: click.Context) -> Path:
 @click.pass_context
 def new_cmd(ctx: click.Context, challenge: str) -> None:
     """Scaffold a working challenge CHALLENGE (config, tests, generator, solutions) to edit from."""
-    from judge.cli import root_option
-    from judge.scaffold import create
+    from judge.authoring.scaffold import create  # deferred: keeps `judge --help` fast
 
     root = _target_root(ctx)
     written = create(root, challenge)
     for path in written:
         click.echo(str(path.relative_to(root)))
-    where = f"--root {root} " if root_option(ctx) is not None else ""
+    where = f"--root {root} " if root_of(ctx) is not None else ""
     click.echo(
         f"created challenge {challenge!r} in {root}; edit it, then run: judge {where}validate {challenge}",
         err=True,
@@ -50,12 +49,14 @@ def validate_cmd(ctx: click.Context, challenges: tuple[str, ...], as_json: bool,
 
     Exit 0 when all is well, 1 when a check failed.
     """
-    from judge.cli import root_option
-    from judge.problemset import find, problem_sets
+    # Deferred: keeps `judge --help` fast.
+    from judge.authoring.validate import validate
+    from judge.cli import progress, views
+    from judge.model.events import ignore
+    from judge.problems.problemset import find, problem_sets
     from judge.runner.sandbox import best_sandbox
-    from judge.validate import validate
 
-    root = root_option(ctx)
+    root = root_of(ctx)
     if challenges:
         chosen = [find(cid, root) for cid in challenges]
     else:
@@ -64,16 +65,14 @@ def validate_cmd(ctx: click.Context, challenges: tuple[str, ...], as_json: bool,
         chosen = [pset.challenge(cid) for cid in pset.ids()]
         if not chosen:
             raise JudgeError(f"no challenges in {pset.root}; create one with 'judge new <id>'")
-    from judge import render
-
-    notify = None if as_json else render.status
+    on_event = ignore if as_json else progress.status_event
     sandbox = best_sandbox()
-    results = [validate(ch, sandbox, notify) for ch in chosen]
+    results = [validate(ch, sandbox, on_event) for ch in chosen]
     ok = all(r.ok and not (strict and r.problems) for r in results)
     if as_json:
         click.echo(json.dumps({"ok": ok, "challenges": [r.to_dict() for r in results]}, indent=2))
     else:
-        render.validation(results)
+        views.validation(results)
     ctx.exit(ExitCode.OK if ok else ExitCode.FAILED)
 
 

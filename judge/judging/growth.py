@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+
+from judge.model.report import Growth, TestResult
+from judge.model.verdict import Verdict
 
 #: Sizes must span at least this factor (largest / smallest n) to tell n from n².
 MIN_SPAN = 4.0
@@ -70,7 +72,7 @@ def fit(points: list[tuple[int, float]], cut_short: list[tuple[int, float]] | No
     return Fit(round(sxy / sxx, 2), sizes, None, lower)
 
 
-def describe(mine: Fit, reference: Fit | None) -> dict[str, Any]:
+def describe(mine: Fit, reference: Fit | None) -> Growth:
     """The report's ``growth`` entry: both exponents and one line a person can read."""
     if mine.exponent is None:
         summary = f"growth: too small to tell ({mine.reason})"
@@ -86,11 +88,26 @@ def describe(mine: Fit, reference: Fit | None) -> dict[str, Any]:
         summary += f" over n = {lo:,}…{hi:,}"
         if mine.lower_bound:
             summary += "; larger tests hit the time limit, so it grows at least this fast"
-    return {
-        "exponent": mine.exponent,
-        "reference_exponent": reference.exponent if reference is not None else None,
-        "sizes": mine.sizes,
-        "lower_bound": mine.lower_bound,
-        "reason": mine.reason,
-        "summary": summary,
-    }
+    return Growth(
+        exponent=mine.exponent,
+        reference_exponent=reference.exponent if reference is not None else None,
+        sizes=mine.sizes,
+        lower_bound=mine.lower_bound,
+        reason=mine.reason,
+        summary=summary,
+    )
+
+
+def growth_of(tests: list[TestResult], reference_ms: dict[str, float]) -> Growth | None:
+    """The growth entry of a report, over the tests that carry a size (None when there are none)."""
+    family = [t for t in tests if t.size is not None and t.verdict is not Verdict.SKIPPED]
+    if not family:
+        return None
+    done = [(t.size, t.time_ms) for t in family if t.verdict in (Verdict.AC, Verdict.WA) and t.size]
+    cut = [(t.size, t.time_ms) for t in family if t.verdict is Verdict.TLE and t.size]
+    if not done and not cut:
+        return None
+    mine = fit(done, cut)
+    ref_points = [(t.size, reference_ms[t.name]) for t in family if t.size and t.name in reference_ms]
+    reference = fit(ref_points) if ref_points else None
+    return describe(mine, reference)

@@ -17,12 +17,17 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge.challenge import Challenge, TestCase
-from judge.gradebook import Submission
-from judge.report import Report
+from judge.grading.gradebook import Submission
+from judge.judging.engine import Options, judge
+from judge.model.errors import JudgeError
+from judge.model.report import Report
+from judge.model.source import Source
+from judge.problems.challenge import Challenge
+from judge.problems.testcase import TestCase
+from judge.runner.sandbox import best_sandbox
 
 #: Appended one line per judgment started (the submission's name), when set: an audit trail.
 TRACE_ENV = "JUDGE_GRADE_TRACE"
@@ -31,29 +36,36 @@ WORKER_DIED = "the judge's worker process died while judging this submission"
 
 def judge_bytes(challenge: Challenge, budgets: dict[str, float], name: str, data: bytes) -> Report:
     """Judge one submission with fixed budgets, in this machine's strongest sandbox."""
-    from judge.grader import Options, judge_source
-    from judge.runner.sandbox import best_sandbox
-
     trace = os.environ.get(TRACE_ENV)
     if trace:
         with open(trace, "a", encoding="utf-8") as f:
             f.write(name + "\n")
-    return judge_source(challenge, data, name, Options(budgets=budgets, sandbox=best_sandbox()))
+    return judge(challenge, Source(name, data), Options(budgets=budgets, sandbox=best_sandbox()))
 
 
 # -- a local pool -------------------------------------------------------------
 
-_WORKER: dict[str, object] = {}
+
+@dataclass
+class _Installed:
+    """What a pool worker judges with, set once by the pool's initializer."""
+
+    challenge: Challenge | None = None
+    budgets: dict[str, float] = field(default_factory=dict)
+
+
+_WORKER = _Installed()
 
 JudgeFn = Callable[[str, bytes], Report]
 
 
 def _install(challenge: Challenge, budgets: dict[str, float]) -> None:
-    _WORKER["challenge"], _WORKER["budgets"] = challenge, budgets
+    _WORKER.challenge, _WORKER.budgets = challenge, budgets
 
 
 def judge_in_worker(name: str, data: bytes) -> Report:
-    return judge_bytes(_WORKER["challenge"], _WORKER["budgets"], name, data)  # type: ignore[arg-type]
+    assert _WORKER.challenge is not None, "the pool's initializer did not run"
+    return judge_bytes(_WORKER.challenge, _WORKER.budgets, name, data)
 
 
 class LocalPool:
@@ -183,10 +195,8 @@ class DaskCluster:
     """Judgments sent to a ``dask.distributed`` scheduler; its workers must have the judge installed."""
 
     def __init__(self, address: str, challenge: Challenge, budgets: dict[str, float]) -> None:
-        from judge.errors import JudgeError
-
         try:
-            from distributed import Client
+            from distributed import Client  # deferred: Dask is an optional extra, slow to import
         except ImportError:
             raise JudgeError("--scheduler needs Dask: pip install 'judge[cluster]'") from None
         try:
@@ -199,7 +209,7 @@ class DaskCluster:
         self.client.close()
 
     def __call__(self, submissions: list[Submission]) -> Iterator[tuple[Submission, Report | str]]:
-        from distributed import as_completed
+        from distributed import as_completed  # deferred: Dask is an optional extra, slow to import
 
         bundle = self.client.scatter(Bundle.of(self.challenge), broadcast=True)
         futures = {

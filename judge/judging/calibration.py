@@ -10,20 +10,21 @@ from __future__ import annotations
 import hashlib
 import platform
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from judge import __version__, cache
-from judge.challenge import Challenge
-from judge.errors import ChallengeError
-from judge.report import TestResult
+from judge import __version__
+from judge.judging.run import judge_with_budgets, new_session
+from judge.model.errors import ChallengeError
+from judge.model.events import Calibrating, EventFn, ignore
+from judge.model.report import TestResult
+from judge.model.source import Source
+from judge.model.verdict import Verdict
+from judge.problems import cache
+from judge.problems.challenge import Challenge
 from judge.runner.sandbox import ProcessSandbox
-from judge.verdict import Verdict
 
 #: The per-test budget while calibrating: enough for any sane accepted solution.
 CALIBRATION_BUDGET_S = 60.0
-
-NotifyFn = Callable[[str], None]
 
 
 @dataclass
@@ -68,10 +69,8 @@ def _key(challenge: Challenge, sandbox: ProcessSandbox) -> str:
     return h.hexdigest()[:16]
 
 
-def measure(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | None = None) -> Calibration:
+def measure(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = ignore) -> Calibration:
     """Run every accepted solution once, with generous budgets, and derive the budgets."""
-    from judge.grader import Options, judge_file
-
     limits = challenge.config.limits
     tests = challenge.tests
     generous = {t.name: CALIBRATION_BUDGET_S for t in tests}
@@ -80,9 +79,12 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | No
     rejected = []
     accepted = challenge.accepted()
     for i, path in enumerate(accepted, 1):
-        if notify:
-            notify(f"calibrating {challenge.id} on this machine ({i}/{len(accepted)}: {path.name}); first run only")
-        report = judge_file(challenge, path, Options(budgets=generous, sandbox=sandbox, compare_reference=False))
+        on_event(Calibrating(challenge.id, path.name, i, len(accepted)))
+        session = new_session(challenge, sandbox)
+        try:
+            report = judge_with_budgets(challenge, Source.from_path(path), generous, session)
+        finally:
+            session.close()
         if report.verdict is not Verdict.AC:
             rejected.append(f"{path.name}: {report.verdict.value}")
             continue
@@ -94,8 +96,9 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | No
         budgets = {t.name: limits.time_ms / 1000 for t in tests}
     elif not slowest:
         raise ChallengeError(
-            f"{challenge.solutions_path / 'accepted'}: no accepted solution passed, so no time budget can be "
-            f"calibrated ({'; '.join(rejected) or 'there are none'}); fix them or set limits.time_ms"
+            challenge.solutions_path / "accepted",
+            "no accepted solution passed, so no time budget can be "
+            f"calibrated ({'; '.join(rejected) or 'there are none'}); fix them or set limits.time_ms",
         )
     else:
         floor = limits.time_floor_ms
@@ -109,13 +112,13 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | No
     )
 
 
-def budgets_for(challenge: Challenge, sandbox: ProcessSandbox, notify: NotifyFn | None = None) -> Calibration:
+def budgets_for(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = ignore) -> Calibration:
     """The cached calibration of a challenge on this machine, measuring it if needed."""
     key = f"calibration/{challenge.id}-{_key(challenge, sandbox)}.json"
     data = cache.load(key)
     names = {t.name for t in challenge.tests}
     if isinstance(data, dict) and set(data.get("budgets_s", {})) == names:
         return Calibration(**data)
-    calibration = measure(challenge, sandbox, notify)
+    calibration = measure(challenge, sandbox, on_event)
     cache.store(key, calibration.__dict__)
     return calibration

@@ -22,8 +22,9 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from judge.errors import JudgeError
-from judge.report import Report
+from judge.model.errors import JudgeError
+from judge.model.report import Report
+from judge.model.schema import SchemaError, convert
 
 FORMATS = (".csv", ".jsonl")
 #: The verdict column of a submission the judge itself failed on (see ``error``).
@@ -78,16 +79,9 @@ class Row:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Row:
-        """Rebuild a row from JSON or CSV (where every value is a string, and empty is None)."""
-        values: dict[str, Any] = {}
-        for f in fields(cls):
-            value = data[f.name]
-            if value == "" and f.name in ("time_vs_reference", "error"):
-                value = None
-            elif value is not None and f.type in ("int", "float", "float | None"):
-                value = int(value) if f.type == "int" else float(value)
-            values[f.name] = value
-        return cls(**values)
+        """Rebuild a row from JSON, or from CSV (where every value is a string, and empty is None)."""
+        record = {key: None if value == "" else value for key, value in data.items() if key in COLUMNS}
+        return convert(record, cls, strict=False)
 
 
 COLUMNS = [f.name for f in fields(Row)]
@@ -109,7 +103,7 @@ def score(report: Report, weights: dict[str, float]) -> float:
 
 
 @dataclass
-class Grader:
+class Scorer:
     """What every row needs besides the report: the challenge's id, version, weights, reference times."""
 
     challenge: str
@@ -174,7 +168,7 @@ class Gradebook:
         for record in records:
             try:
                 row = Row.from_dict(record)
-            except (KeyError, TypeError, ValueError):
+            except SchemaError:
                 torn = True
                 continue
             self.rows[row.submission] = row
@@ -253,7 +247,7 @@ class Summary:
 
 def grade(
     submissions: list[Submission],
-    grader: Grader,
+    grader: Scorer,
     backend: Backend,
     book: Gradebook,
     progress: Callable[[Row | None], None] | None = None,

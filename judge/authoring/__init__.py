@@ -1,0 +1,1 @@
+"""For challenge authors: ``judge new`` scaffolds a challenge, ``judge validate`` checks one."""

@@ -1,0 +1,57 @@
+"""The ``judge`` group: global options, and one line (exit code 2) for every user mistake.
+
+Nothing here or in the command modules imports rich or the engine at import time: they
+are imported inside the commands, so ``judge --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from judge import __version__
+from judge.model.errors import JudgeError
+
+
+class Group(click.Group):
+    """Turns every JudgeError into one line on stderr and exit code 2: never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except JudgeError as exc:
+            click.echo(f"judge: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="judge")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="JUDGE_ROOT",
+    help="A problem-set folder holding challenges/ and solutions/ (env: JUDGE_ROOT).",
+)
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    """A local judge for coding challenges: is my solution right, how fast, how much memory?"""
+    ctx.obj = {"root": root}
+
+
+def root_of(ctx: click.Context) -> Path | None:
+    """The --root given to the judge group (or $JUDGE_ROOT)."""
+    obj = ctx.find_root().obj
+    return obj.get("root") if obj else None
+
+
+def solution_file(path: Path) -> Path:
+    """The solution file the user named, or a one-line error saying what is wrong with the path."""
+    if not path.exists():
+        raise JudgeError(f"no such file: {path}; give the path of your .py solution (e.g. 'judge init <id> mine.py')")
+    if path.is_dir():
+        raise JudgeError(f"{path} is a folder, not a file; give the path of your .py solution")
+    if not path.is_file():
+        raise JudgeError(f"{path} is not a regular file; give the path of your .py solution")
+    return path

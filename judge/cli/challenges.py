@@ -1,0 +1,91 @@
+"""``judge list``, ``judge show`` and ``judge init``: finding a challenge and starting on it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from judge.cli.app import root_of
+from judge.model.errors import JudgeError
+
+if TYPE_CHECKING:
+    from judge.model.config import Config
+
+
+def budget_rule(cfg: Config) -> str:
+    if cfg.limits.time_ms is not None:
+        return f"{cfg.limits.time_ms:g} ms"
+    return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
+
+
+@click.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def list_cmd(ctx: click.Context, as_json: bool) -> None:
+    """List the challenges."""
+    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+
+    rows = []
+    for ch in all_challenges(root_of(ctx)):
+        samples, hidden = ch.counts()
+        cfg = ch.config
+        rows.append(
+            {
+                "id": ch.id,
+                "title": cfg.title,
+                "difficulty": cfg.difficulty,
+                "samples": samples,
+                "hidden": hidden,
+                "time": budget_rule(cfg),
+                "memory_mib": cfg.limits.memory_mib,
+                "origin": ch.origin,
+            }
+        )
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    from judge.cli import views  # deferred: rich costs start-up
+
+    views.challenge_list(rows)
+
+
+@click.command()
+@click.argument("challenge")
+@click.pass_context
+def show(ctx: click.Context, challenge: str) -> None:
+    """Show a challenge: statement, signature, sample tests and budgets."""
+    from judge.cli import views  # deferred: rich costs start-up
+    from judge.problems.problemset import find
+
+    ch = find(challenge, root_of(ctx))
+    samples = [t for t in ch.tests if not t.hidden]
+    views.challenge(ch, samples, budget_rule(ch.config).replace("slowest", "the slowest accepted solution"))
+
+
+@click.command()
+@click.argument("challenge")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.pass_context
+def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
+    """Write the challenge's starting code to FILE."""
+    from judge.problems.problemset import find  # deferred: keeps `judge --help` fast
+
+    ch = find(challenge, root_of(ctx))
+    if file.exists() and not force:
+        raise JudgeError(f"{file} already exists; pick another name or add --force to overwrite it")
+    if file.is_dir():
+        raise JudgeError(f"{file} is a folder; give a file name such as mine.py")
+    try:
+        file.write_text(ch.stub(), encoding="utf-8")
+    except OSError as exc:
+        raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
+    root = root_of(ctx)
+    prefix = f"judge --root {root}" if root else "judge"
+    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+
+
+COMMANDS = [list_cmd, show, init]

@@ -1,0 +1,1 @@
+"""Grading a class: gradebooks, and where judgments run (a local pool or a Dask cluster)."""

@@ -1,0 +1,78 @@
+"""What the engine tells a front end while it works: typed events, never printed text.
+
+A front end (the terminal, a gradebook's progress bar, a web page) passes one callable,
+``on_event``, and renders the events it cares about.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from judge.model.report import Isolation, TestResult
+
+
+@dataclass(frozen=True)
+class TestInfo:
+    __test__ = False  # not a pytest test class
+
+    name: str
+    hidden: bool
+
+
+@dataclass(frozen=True)
+class Started:
+    """The solution is about to be judged on these tests, in this order."""
+
+    challenge: str
+    solution: str
+    tests: tuple[TestInfo, ...]
+    isolation: Isolation
+
+
+@dataclass(frozen=True)
+class Calibrating:
+    """The challenge's budgets are being measured on this machine (first run only): slow."""
+
+    challenge: str
+    #: The accepted solution being timed, and its place among them.
+    solution: str
+    index: int
+    total: int
+
+    @property
+    def text(self) -> str:
+        return (
+            f"calibrating {self.challenge} on this machine ({self.index}/{self.total}: {self.solution}); first run only"
+        )
+
+
+@dataclass(frozen=True)
+class TestFinished:
+    """One test has its verdict (``index`` counts from 1)."""
+
+    __test__ = False  # not a pytest test class
+
+    result: TestResult
+    index: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Checking:
+    """``judge validate`` is at a slow step of checking a challenge."""
+
+    challenge: str
+    step: str
+
+    @property
+    def text(self) -> str:
+        return f"{self.challenge}: {self.step}"
+
+
+Event = Started | Calibrating | TestFinished | Checking
+EventFn = Callable[[Event], None]
+
+
+def ignore(event: Event) -> None:
+    """The default listener: nobody is watching."""
