@@ -57,10 +57,11 @@ def dump_tests(challenge, folder: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="timed runs of each command (default 7)")
+    parser.add_argument("--startup", action="store_true", help="only the start-up table (python, --help, list)")
     args = parser.parse_args()
     cache = private_cache()
     os.environ["JUDGE_CACHE_DIR"] = cache
-    from judge.problemset import all_challenges
+    from judge.problems.problemset import all_challenges
 
     print(f"python: {sys.executable} · cores: {os.cpu_count()} · runs: {args.runs} · load: {os.getloadavg()[0]:.2f}")
     print()
@@ -75,6 +76,8 @@ def main() -> None:
     for label, argv in starts.items():
         walls = [timed(argv, cache, check=True)[0] for _ in range(args.runs)]
         print(f"| `{label}` | {spread(walls)} |")
+    if args.startup:
+        return
     print()
     print(
         "| challenge | tests | bare loop | judge run | judge / bare | per test | "
