@@ -19,6 +19,9 @@ def env(cache_dir: str) -> dict[str, str]:
     e["PYTHONPATH"] = str(REPO) + os.pathsep + e.get("PYTHONPATH", "")
     e["JUDGE_CACHE_DIR"] = cache_dir
     e.pop("JUDGE_ROOT", None)
+    # As after a normal pip install, which compiles the bytecode: without it every
+    # start-up pays for compiling the judge (some environments set this variable).
+    e.pop("PYTHONDONTWRITEBYTECODE", None)
     return e
 
 
