@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,22 +18,32 @@ from judge.judging.engine import Options, judge
 from judge.model.report import Isolation
 from judge.model.source import Source
 from judge.problems.problemset import ProblemSet, builtin_root
+from judge.runner import bwrap as bwrap_mod
+from judge.runner import cgroup, hidden
 from judge.runner import sandbox as sandbox_mod
 from judge.runner.sandbox import BwrapSandbox, ProcessSandbox
 
 CHALLENGE = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
 REFERENCE = builtin_root() / "solutions" / "can_shift" / "accepted" / "reference.py"
 NOT_ISOLATED = Isolation("process", False, ["namespaces: the test says so"], ["own session"])
+ISOLATED = sandbox_mod.probe().isolated
+needs_bwrap = pytest.mark.skipif(not ISOLATED, reason="needs bubblewrap")
 
 
 @pytest.fixture
-def no_bwrap(monkeypatch: pytest.MonkeyPatch):
-    """A machine without bubblewrap: the probe must fall back, and say why."""
-    real_which = sandbox_mod.shutil.which
-    monkeypatch.setattr(sandbox_mod.shutil, "which", lambda name: None if name == "bwrap" else real_which(name))
+def fresh_probe(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Probe again under the test's conditions, and again afterwards for the next test."""
+    monkeypatch.setattr(hidden, "_registered", set(hidden._registered))  # forget the test's roots after
     sandbox_mod.probe.cache_clear()
     yield
     sandbox_mod.probe.cache_clear()
+
+
+@pytest.fixture
+def no_bwrap(monkeypatch: pytest.MonkeyPatch, fresh_probe: None) -> None:
+    """A machine without bubblewrap anywhere: the probe must fall back, and say why."""
+    real = sandbox_mod.find_tool
+    monkeypatch.setattr(sandbox_mod, "find_tool", lambda name: None if name == "bwrap" else real(name))
 
 
 def test_without_bubblewrap_the_judge_falls_back_and_says_why(no_bwrap: None) -> None:
@@ -41,14 +53,24 @@ def test_without_bubblewrap_the_judge_falls_back_and_says_why(no_bwrap: None) ->
     assert any("bubblewrap is not installed" in m for m in sandbox.isolation.missing)
 
 
-def test_a_failing_probe_means_process_level(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox_mod, "_probe_bwrap", lambda bwrap, setpriv: (False, "host processes are visible"))
-    monkeypatch.setattr(sandbox_mod.shutil, "which", lambda name: f"/usr/bin/{name}")
-    sandbox_mod.probe.cache_clear()
-    try:
-        isolation = sandbox_mod.probe()
-    finally:
-        sandbox_mod.probe.cache_clear()
+@pytest.mark.skipif(not Path("/usr/bin/bwrap").exists(), reason="bubblewrap is not at /usr/bin/bwrap")
+def test_bubblewrap_is_found_at_its_fixed_path_when_path_lacks_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A cron job or CI runner whose $PATH has no /usr/bin must not run unisolated.
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert bwrap_mod.find_tool("bwrap") == "/usr/bin/bwrap"
+    assert bwrap_mod.find_tool("no-such-tool-judge") is None
+
+
+def test_a_failing_probe_means_process_level(monkeypatch: pytest.MonkeyPatch, fresh_probe: None) -> None:
+    real = sandbox_mod._prove
+
+    def prove(plan: sandbox_mod.Plan, secrets: frozenset[Path]) -> tuple[bool, str, list[str]]:
+        if plan.bwrap is not None:
+            return False, "host processes are visible", []
+        return real(plan, secrets)
+
+    monkeypatch.setattr(sandbox_mod, "_prove", prove)
+    isolation = sandbox_mod.probe()
     assert isolation.level == "process" and not isolation.isolated
     assert "host processes are visible" in isolation.missing
 
@@ -61,6 +83,8 @@ def test_the_process_level_still_judges_and_both_reports_say_not_isolated() -> N
     assert report.to_dict()["isolation"] == {
         "level": "process",
         "isolated": False,
+        "cgroup": None,
+        "seccomp": "off",
         "features": ["own session"],
         "missing": ["namespaces: the test says so"],
     }
@@ -70,7 +94,8 @@ def test_the_process_level_still_judges_and_both_reports_say_not_isolated() -> N
 
 
 def test_require_isolation_exits_2_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sandbox_mod, "probe", lambda: NOT_ISOLATED)
+    choice = sandbox_mod.Choice(sandbox_mod.Plan(None, None, None, None), NOT_ISOLATED)
+    monkeypatch.setattr(sandbox_mod, "_choose", lambda secrets: choice)
     result = CliRunner().invoke(cli, ["run", "can_shift", str(REFERENCE), "--require-isolation", "--json"])
     assert result.exit_code == 2
     assert "full isolation is not available (namespaces: the test says so)" in result.output
@@ -78,24 +103,78 @@ def test_require_isolation_exits_2_without_it(monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not sandbox_mod.probe().isolated, reason="needs bubblewrap")
-def test_with_bubblewrap_the_json_report_names_the_level() -> None:
+@needs_bwrap
+def test_with_bubblewrap_the_json_report_names_the_level_cgroup_and_filter() -> None:
     result = CliRunner().invoke(cli, ["run", "can_shift", str(REFERENCE), "--require-isolation", "--json"])
     assert result.exit_code == 0, result.output
     isolation = json.loads(result.stdout)["isolation"]
     assert isolation["level"] == "bubblewrap" and isolation["isolated"] is True
     assert isinstance(sandbox_mod.best_sandbox(), BwrapSandbox)
+    support = cgroup.detect()
+    if isinstance(support, cgroup.Support):
+        # This machine (and CI) offers cgroups: nothing may be missing.
+        assert isolation["cgroup"] == support.version and isolation["seccomp"] == "on"
+        assert isolation["missing"] == []
+    else:
+        assert isolation["cgroup"] is None and isolation["seccomp"] == "on, no new processes"
+        assert any(m.startswith("cgroups: ") and support in m for m in isolation["missing"])
 
 
-@pytest.mark.skipif(not sandbox_mod.probe().isolated, reason="needs bubblewrap")
+@needs_bwrap
 def test_the_sandbox_root_holds_no_judge_package_and_no_whole_host() -> None:
     argv = sandbox_mod.bwrap_argv("bwrap", as_root=True, info_fd=9)
     pairs = list(zip(argv, argv[1:], strict=False))
-    assert ("--ro-bind", "/") not in pairs and ("--bind", "/") not in pairs
+    bound = [Path(b) for a, b in pairs if a in ("--ro-bind", "--bind")]
+    assert Path("/") not in bound and Path("/usr") not in bound, "bind only what the runtime needs"
     for flag in ("--unshare-pid", "--unshare-net", "--die-with-parent", "--new-session", "--clearenv", "--as-pid-1"):
         assert flag in argv
-    bound = [Path(b) for a, b in pairs if a in ("--ro-bind", "--bind")]
     masked = {Path(b) for a, b in pairs if a == "--tmpfs"}
     package = Path(sandbox_mod.__file__).resolve().parent.parent
     if any(b == package or b in package.parents for b in bound):
         assert package in masked
+
+
+# -- every problem set in use is hidden, wherever it lies --------------------------
+
+
+def _problem_set(root: Path) -> Path:
+    """A problem set with a secret hidden test, in a git checkout."""
+    (root / ".git").mkdir(parents=True)
+    (root / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    tests = root / "challenges" / "secret" / "tests"
+    tests.mkdir(parents=True)
+    (tests / "hidden.json").write_text('[{"args": ["the-hidden-input"], "expected": true}]')
+    os.chmod(root.parent, 0o755)
+    return root
+
+
+@pytest.fixture
+def bound_prefix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_probe: None) -> Path:
+    """A folder the sandbox binds (as it binds /usr/lib or sys.prefix), with a problem set inside."""
+    prefix = tmp_path / "prefix"
+    prefix.mkdir()
+    os.chmod(tmp_path, 0o755)
+    real = bwrap_mod.runtime_binds
+    monkeypatch.setattr(bwrap_mod, "runtime_binds", lambda: [*real(), prefix])
+    return prefix
+
+
+@needs_bwrap
+def test_a_problem_set_under_a_bound_folder_is_masked_with_its_checkout(bound_prefix: Path) -> None:
+    root = _problem_set(bound_prefix / "src" / "app")
+    hidden.hide(root)
+    isolation = sandbox_mod.probe()
+    assert isolation.isolated, isolation.missing
+    argv = sandbox_mod.bwrap_argv("bwrap", as_root=True, info_fd=9)
+    # The whole checkout is covered, so .git goes with the problem set.
+    assert ("--tmpfs", str(root)) in list(zip(argv, argv[1:], strict=False))
+
+
+@needs_bwrap
+def test_the_probe_finds_a_problem_set_left_readable(bound_prefix: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _problem_set(bound_prefix / "problems")
+    hidden.hide(root)
+    monkeypatch.setattr(hidden, "masks", lambda binds, secrets=None: [])  # a sandbox that forgets to mask
+    isolation = sandbox_mod.probe()
+    assert not isolation.isolated
+    assert any("the sandbox can read" in m and str(root) in m for m in isolation.missing), isolation.missing

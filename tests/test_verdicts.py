@@ -28,12 +28,19 @@ def case(expected: Any = True, *, hidden: bool = False, raises: str | None = Non
     return TestCase("t", hidden, ["ab", "ba"], expected=expected, raises=raises)
 
 
-def ok(cpu_s: float = 0.01, memory_kib: int = 10, stdout: str = "") -> Outcome:
-    return Outcome(Status.REPLY, Done(stdout=stdout), cpu_s=cpu_s, memory_kib=memory_kib)
+def ok(stdout: str = "") -> Outcome:
+    return Outcome(Status.REPLY, Done(stdout=stdout), cpu_s=0.01)
 
 
-def answered(value: Any, **call: Any) -> TestRun:
-    return TestRun(call=ok(**call), answer=Outcome(Status.REPLY, Answer(json.dumps(value))))
+def answered(value: Any, **measured: Any) -> TestRun:
+    """A test whose call returned ``value``, with the window's measurements (cpu_s, memory_kib...)."""
+    return TestRun(call=ok(), answer=Outcome(Status.REPLY, Answer(json.dumps(value))), **measured)
+
+
+def stopped(status: Status, step: str = "call") -> TestRun:
+    """A test a limit stopped during one of its three steps."""
+    outcome = Outcome(status, detail="over the limit")
+    return TestRun(call=outcome if step == "call" else ok(), limit=outcome, limit_step=step)
 
 
 def raised(name: str, *bases: str) -> Outcome:
@@ -91,31 +98,72 @@ def test_an_unexpected_exception_is_re_with_its_traceback() -> None:
 @pytest.mark.parametrize(
     ("run", "verdict"),
     [
-        (TestRun(call=Outcome(Status.TIME, detail="over 1.00 s of CPU")), Verdict.TLE),
-        (TestRun(call=ok(cpu_s=BUDGET_S + 0.01)), Verdict.TLE),  # answered between two samples
-        (TestRun(call=Outcome(Status.MEMORY, detail="used over 256 MiB")), Verdict.MLE),
-        (TestRun(call=ok(memory_kib=MEMORY // 1024 + 1)), Verdict.MLE),
-        (TestRun(call=raised("MemoryError")), Verdict.MLE),
+        (stopped(Status.TIME), Verdict.TLE),
+        (answered(True, cpu_s=BUDGET_S + 0.01), Verdict.TLE),  # answered between two samples
+        (stopped(Status.MEMORY), Verdict.MLE),
+        (answered(True, memory_kib=MEMORY // 1024 + 1), Verdict.MLE),
+        (TestRun(call=Outcome(Status.DIED, detail="killed by SIGKILL"), memory_hit=True), Verdict.MLE),
         (TestRun(call=Outcome(Status.DIED, detail="killed by SIGSEGV")), Verdict.RE),
         (TestRun(setup_error="the solution did not load again"), Verdict.RE),
         (TestRun(call=Outcome(Status.PROTOCOL, detail="garbage")), Verdict.RE),
     ],
-    ids=["cpu-kill", "cpu-after", "memory-kill", "memory-peak", "memory-error", "died", "setup", "protocol"],
+    ids=["cpu-kill", "cpu-after", "memory-kill", "memory-peak", "kernel-oom", "died", "setup", "protocol"],
 )
 def test_limits_and_deaths(run: TestRun, verdict: Verdict) -> None:
     assert decide(case(True), run).verdict is verdict
+
+
+def test_mle_comes_from_the_judge_s_measurements_never_from_an_exception_s_name() -> None:
+    # Neither the builtin MemoryError raised by hand, nor a class of the solution's own
+    # named MemoryError, is MLE when the judge measured nothing over the budget.
+    assert decide(case(True), TestRun(call=raised("MemoryError"))).verdict is Verdict.RE
+    own = Outcome(Status.REPLY, Raised("MemoryError", ("solution.MemoryError", "builtins.Exception"), "", ""))
+    assert decide(case(True), TestRun(call=own)).verdict is Verdict.RE
+    assert decide(case(True), TestRun(call=raised("MemoryError"), memory_hit=True)).verdict is Verdict.MLE
 
 
 def test_the_time_limit_wins_over_a_right_answer() -> None:
     assert decide(case(True), answered(True, cpu_s=BUDGET_S * 2)).verdict is Verdict.TLE
 
 
-def test_limits_while_handing_back_the_answer() -> None:
-    run = TestRun(call=ok(), answer=Outcome(Status.MEMORY, detail="used over 256 MiB"))
+@pytest.mark.parametrize(("step", "words"), [("input", "input"), ("answer", "handing back the answer")])
+def test_a_limit_outside_the_call_names_the_step(step: str, words: str) -> None:
+    for status, verdict in ((Status.TIME, Verdict.TLE), (Status.MEMORY, Verdict.MLE)):
+        d = decide(case(True), stopped(status, step))
+        assert d.verdict is verdict and words in d.message
+
+
+def test_an_oversized_or_garbled_answer_is_wa() -> None:
+    garbage = TestRun(call=ok(), answer=Outcome(Status.PROTOCOL, detail="the answer is larger than 32 MiB"))
+    d = decide(case(True), garbage)
+    assert d.verdict is Verdict.WA and "larger than 32 MiB" in d.message
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"__dict__": 5}', "__dict__ marker"),
+        ('{"__float__": [1]}', "__float__ marker"),
+        ('{"a": 1}', "not one of the judge's markers"),
+        ("[" * 20_000 + "]" * 20_000, "nested more than 200 levels"),
+        ("[" * 300 + "]" * 300, "nested more than 200 levels"),
+        ("[1, 2", "could not be read"),
+        ("[]," * 500_000, "could not be read"),
+    ],
+    ids=["dict-marker", "float-marker", "plain-object", "deep-20000", "deep-300", "truncated", "many-lists"],
+)
+def test_a_forged_answer_text_is_wa_with_a_reason(text: str, words: str) -> None:
+    for hidden in (False, True):
+        run = TestRun(call=ok(), answer=Outcome(Status.REPLY, Answer(text)))
+        d = decide(case(True, hidden=hidden), run)
+        assert d.verdict is Verdict.WA and words in d.message, d.message
+
+
+def test_an_answer_too_big_to_decode_is_refused_before_decoding() -> None:
+    text = "[" + "[]," * 11_000_000 + "[]]"  # 33 MB of empty lists: about 700 MB once decoded
+    run = TestRun(call=ok(), answer=Outcome(Status.REPLY, Answer(text)))
     d = decide(case(True), run)
-    assert d.verdict is Verdict.MLE and d.message.startswith("while handing back the answer")
-    garbage = TestRun(call=ok(), answer=Outcome(Status.PROTOCOL, detail="the answer is larger than 64 MiB"))
-    assert decide(case(True), garbage).verdict is Verdict.WA
+    assert d.verdict is Verdict.WA and "too large to check" in d.message
 
 
 def test_a_checker_that_crashes_rejects_and_says_so() -> None:
@@ -152,7 +200,7 @@ class ScriptedSession(Session):
     def load(self, source: str, cpu_backstop_s: float) -> Outcome:
         return self._load
 
-    def run(self, call_json: str, budget_s: float) -> TestRun:
+    def run(self, payload: bytes, budget_s: float, allowance: object = None) -> TestRun:
         return self._runs.pop(0)
 
     def close(self) -> None:

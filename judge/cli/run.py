@@ -39,12 +39,13 @@ def run(
 ) -> None:
     """Judge FILE on every test of CHALLENGE."""
     # Deferred imports: `judge --help` must not pay for the engine. The sandbox probe
-    # starts first, in a background thread, so it overlaps loading the tests.
+    # starts first, in a background thread, so it overlaps loading the tests; the
+    # problem sets in use are known (and so proven hidden) before it starts.
+    from judge.problems.problemset import find, problem_sets
     from judge.runner.sandbox import best_sandbox, warm_up
 
+    problem_sets(root_of(ctx))
     warm_up()
-    from judge.problems.problemset import find
-
     ch = find(challenge, root_of(ctx))
     solution_file(file)
     ch.tests  # noqa: B018 - load (and check) the tests before anything is shown

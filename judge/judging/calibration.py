@@ -22,6 +22,7 @@ from judge.model.verdict import Verdict
 from judge.problems import cache
 from judge.problems.challenge import Challenge
 from judge.runner.sandbox import ProcessSandbox
+from judge.runner.session import MEASUREMENT
 
 #: The per-test budget while calibrating: enough for any sane accepted solution.
 CALIBRATION_BUDGET_S = 60.0
@@ -64,6 +65,7 @@ def _key(challenge: Challenge, sandbox: ProcessSandbox) -> str:
     h.update(challenge.digest.encode())
     h.update(machine_fingerprint().encode())
     h.update(sandbox.isolation.level.encode())
+    h.update(MEASUREMENT.encode())
     for path in challenge.accepted():
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()[:16]

@@ -13,8 +13,9 @@ from judge.model.source import Source
 from judge.model.verdict import Verdict
 from judge.problems.challenge import Challenge
 from judge.problems.testcase import TestCase
+from judge.runner.hidden import hide
+from judge.runner.process import ProcessSandbox
 from judge.runner.protocol import Done, Raised, Reply
-from judge.runner.sandbox import ProcessSandbox
 from judge.runner.session import MIB, Session
 
 
@@ -33,25 +34,48 @@ def read_source(data: bytes) -> str:
 
 
 def new_session(challenge: Challenge, sandbox: ProcessSandbox, *, repeat: bool = True, precise: int = 0) -> Session:
+    # Whatever else the sandbox hides, it hides the problem set this challenge comes from.
+    hide(challenge.path.parent.parent, challenge.solutions_path.parent.parent)
     memory = int(challenge.config.limits.memory_mib * MIB)
     return Session(sandbox, challenge.config.function, memory, repeat=repeat, precise=precise)
 
 
+def coarse_kib(kib: int) -> int:
+    """A hidden test's memory, rounded up to a power of two MiB.
+
+    Exact figures are a channel out of the sandbox: a solution that allocates memory in
+    proportion to a byte of hidden input publishes that byte. Rounding to whole MiB
+    would still carry 8 bits per test within a 256 MiB budget; powers of two carry 3.
+    """
+    if kib <= 0:
+        return 0
+    mib = 1
+    while mib * 1024 < kib:
+        mib *= 2
+    return mib * 1024
+
+
 def run_test(session: Session, case: TestCase, budget_s: float, challenge: Challenge) -> TestResult:
     """Run one test and decide its verdict. Sample results carry details; hidden ones never do."""
-    run = session.run(case.call_json, budget_s)
-    decision = verdict_for(case, run, budget_s, session.memory_bytes, challenge.checker)
+    run = session.run(case.call_payload, budget_s, case.allowance)
+    try:
+        decision = verdict_for(case, run, budget_s, session.memory_bytes, challenge.checker)
+    except Exception as exc:  # noqa: BLE001 - whatever the child handed back, the run goes on
+        decision = Decision(
+            Verdict.RE, f"the judge could not read what the solution handed back ({type(exc).__name__})"
+        )
     result = TestResult(
         name=case.name, hidden=case.hidden, verdict=decision.verdict, budget_ms=budget_s * 1000, size=case.size
     )
-    if run.call is not None:
-        call = run.call
-        result.time_ms, result.wall_ms, result.memory_kib = call.cpu_s * 1000, call.wall_s * 1000, call.memory_kib
+    if run.setup_error is None:
+        result.time_ms, result.wall_ms, result.memory_kib = run.cpu_s * 1000, run.wall_s * 1000, run.memory_kib
     if decision.answered and session.worth_timing_again(result.time_ms):
-        again = session.time_again(result.time_ms, len(case.call_json), budget_s)
+        again = session.time_again(result.time_ms, len(case.call_payload), budget_s, case.allowance.decode_s)
         if again is not None:
             result.time_ms, result.time_range_ms = again
-    if not case.hidden:
+    if case.hidden:
+        result.memory_kib = coarse_kib(result.memory_kib)
+    else:
         _show(result, case, run.call.reply if run.call is not None else None, decision)
     return result
 

@@ -3,7 +3,7 @@
 ``verdict_for`` reads a ``TestRun`` (how the call ended, its measured time and memory,
 the answer it handed back) and the test's expectations, and decides. Time and memory
 verdicts come only from the judge's own measurements; the solution's words count only
-as "here is the value".
+as "here is the value", and an answer is read as hostile text (``judging.answers``).
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from judge.checkers import Checker
+from judge.judging import answers
 from judge.model.verdict import Verdict
 from judge.problems.testcase import TestCase
-from judge.runner.harness import decode
 from judge.runner.protocol import Answer, Done, Missing, Outcome, Raised, Refused, Status
 from judge.runner.session import TestRun
 
@@ -45,7 +45,10 @@ def clip(text: str | None) -> str | None:
 
 def shown(value: Any) -> Any:
     """A value as a report holds it: itself, or its repr cut short when that is long."""
-    text = repr(value)
+    try:
+        text = repr(value)
+    except RecursionError:
+        return "<nested too deeply to show>"
     return value if len(text) <= SHOW_LIMIT else text[:SHOW_LIMIT] + "..."
 
 
@@ -57,26 +60,39 @@ def _limit(outcome: Outcome) -> Verdict | None:
     return None
 
 
+#: How a limit that stopped a test outside its call is described.
+_STEP = {"input": "while its input was being handed over", "answer": "while handing back the answer"}
+
+
 def verdict_for(case: TestCase, run: TestRun, budget_s: float, memory_bytes: int, checker: Checker) -> Decision:
-    """The verdict of one test from what was observed of it."""
-    if run.setup_error is not None or run.call is None:
-        return Decision(Verdict.RE, run.setup_error or "the test did not run")
+    """The verdict of one test from what was observed of it.
+
+    Time and memory come first and only from the judge's measurements of the whole
+    test (its input, call and answer, every process and thread): TLE and MLE never
+    depend on what the solution says, such as an exception it raises.
+    """
+    if run.setup_error is not None:
+        return Decision(Verdict.RE, run.setup_error)
+    if run.limit is not None:
+        verdict = _limit(run.limit) or Verdict.RE
+        step = _STEP.get(run.limit_step)
+        return Decision(verdict, f"{step}: {run.limit.detail}" if step else run.limit.detail)
+    if run.cpu_s > budget_s:  # answered between two of the watcher's samples, but too late
+        return Decision(Verdict.TLE, f"took {run.cpu_s:.3f} s of CPU, over the {budget_s:.3f} s budget")
+    if run.memory_kib * 1024 > memory_bytes or run.memory_hit:
+        return Decision(
+            Verdict.MLE,
+            f"used {run.memory_kib // 1024} MiB, over the {memory_bytes // (1024 * 1024)} MiB budget"
+            if not run.memory_hit
+            else f"hit the memory limit (the {memory_bytes // (1024 * 1024)} MiB budget)",
+        )
     call = run.call
-    limit = _limit(call)
-    if limit:
-        return Decision(limit, call.detail)
-    if call.cpu_s > budget_s:  # answered between two of the watcher's samples, but too late
-        return Decision(Verdict.TLE, f"took {call.cpu_s:.3f} s of CPU, over the {budget_s:.3f} s budget")
+    if call is None:
+        return Decision(Verdict.RE, "the test did not run")
     if call.status is not Status.REPLY:
         return Decision(Verdict.RE, call.detail)
-    if call.memory_kib * 1024 > memory_bytes:
-        return Decision(
-            Verdict.MLE, f"used {call.memory_kib // 1024} MiB, over the {memory_bytes // (1024 * 1024)} MiB budget"
-        )
     reply = call.reply
     if isinstance(reply, Raised):
-        if reply.type == "MemoryError" and reply.is_a("MemoryError"):
-            return Decision(Verdict.MLE, "MemoryError: the solution ran out of its memory")
         if case.raises is not None and reply.is_a(case.raises):
             return Decision(Verdict.AC)
         return Decision(Verdict.RE, (reply.traceback or reply.type).rstrip(), raised=reply.type)
@@ -86,9 +102,6 @@ def verdict_for(case: TestCase, run: TestRun, budget_s: float, memory_bytes: int
 
 
 def _judge_answer(case: TestCase, fetch: Outcome, checker: Checker) -> Decision:
-    limit = _limit(fetch)
-    if limit:
-        return Decision(limit, f"while handing back the answer: {fetch.detail}")
     if fetch.status is Status.PROTOCOL:
         return Decision(Verdict.WA, fetch.detail)
     if fetch.status is not Status.REPLY:
@@ -100,10 +113,9 @@ def _judge_answer(case: TestCase, fetch: Outcome, checker: Checker) -> Decision:
     text = fetch.reply.json
     if case.hidden and case.raises is None and checker.text_match_passes and text == case.expected_json:
         return Decision(Verdict.AC, answered=True)  # the common case, with no decoding of a big answer
-    try:
-        got = decode(text)
-    except ValueError:
-        return Decision(Verdict.WA, "the answer could not be read")
+    got = answers.read(text)
+    if isinstance(got, answers.Unreadable):
+        return Decision(Verdict.WA, got.message)
     if case.raises is not None:
         return Decision(Verdict.WA, f"expected {case.raises} to be raised, but it returned {shown(got)!r}", got=got)
     result = checker.check(case.expected, got, args=case.args, kwargs=case.kwargs)

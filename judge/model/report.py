@@ -28,9 +28,21 @@ class Isolation:
     missing: list[str] = field(default_factory=list)
     #: What is in force.
     features: list[str] = field(default_factory=list)
+    #: The cgroup version that charges and bounds the solution's whole process tree
+    #: ("v2", "v1", or "v1+v2" when controllers come from both); None when none is used.
+    cgroup: str | None = None
+    #: The system-call filter: "on", "on, no new processes" (no cgroup to charge them), or "off".
+    seccomp: str = "off"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "isolated": self.isolated, "features": self.features, "missing": self.missing}
+        return {
+            "level": self.level,
+            "isolated": self.isolated,
+            "cgroup": self.cgroup,
+            "seccomp": self.seccomp,
+            "features": self.features,
+            "missing": self.missing,
+        }
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 Search order: ``--root`` (or ``$JUDGE_ROOT``) when given; else the nearest folder
 at or above the current directory that holds ``challenges/``; then the built-in
-set. The first folder that has an id wins.
+set. The first folder that has an id wins. Every set found is registered with the
+runner as a secret: no sandbox started afterwards can read it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from judge.model.errors import JudgeError, did_you_mean
 from judge.problems.challenge import Challenge
 from judge.problems.folder import CONFIG
+from judge.runner.hidden import hide
 
 ROOT_ENV = "JUDGE_ROOT"
 
@@ -72,6 +74,8 @@ def problem_sets(root: str | Path | None = None) -> list[ProblemSet]:
     builtin = builtin_root().resolve()
     sets = [s for s in sets if s.root != builtin]
     sets.append(ProblemSet(builtin, "built-in"))
+    # Every problem set in use is a secret to every sandbox, not only the one being judged.
+    hide(*(s.root for s in sets))
     return sets
 
 

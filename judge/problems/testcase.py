@@ -17,7 +17,8 @@ from msgspec import UNSET, Meta, Struct, UnsetType
 from judge.model.config import IDENTIFIER
 from judge.model.errors import ChallengeError
 from judge.model.schema import SchemaError, convert
-from judge.runner.harness import to_json
+from judge.runner.harness import encode_call, to_json
+from judge.runner.session import Allowance, measure_allowance
 
 
 class CaseSpec(Struct, forbid_unknown_fields=True):
@@ -64,8 +65,19 @@ class TestCase:
 
     @cached_property
     def call_json(self) -> str:
-        """The arguments as sent to the child, serialised once however often the test runs."""
+        """The arguments as JSON text (its length is the input's size)."""
         return json.dumps({"args": self.args, "kwargs": self.kwargs})
+
+    @cached_property
+    def call_payload(self) -> bytes:
+        """The arguments as sent to the child, encoded once however often the test runs."""
+        return encode_call(self.args, self.kwargs)
+
+    @cached_property
+    def allowance(self) -> Allowance:
+        """The harness's honest work on this test (decoding its input, handing back a right
+        answer), timed in the judge once: what a solution is not charged for."""
+        return measure_allowance(self.call_payload, self.expected, answers=self.raises is None)
 
 
 def parse_case(raw: Any, path: Path, hidden: bool, default_name: str, source: str | None = None) -> TestCase:

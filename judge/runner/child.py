@@ -1,8 +1,14 @@
 """Driving one child process: send a request, watch it from outside, get a reply.
 
-Every number that decides a verdict is measured here, in the judge's process,
-from the kernel's view of the child: its CPU clock, its resident memory, the
-wall clock. The child's own words are only ever "here is the value".
+Every number that decides a verdict is measured here, in the judge's process, from the
+kernel's view of the child: the CPU time and memory of its cgroup (every process and
+thread it started) or, without cgroups, of its process, and the wall clock. The child's
+own words are only ever "here is the value", and they are read as hostile: a reply that
+is too big, malformed or out of turn is an outcome, never an exception in the judge.
+
+A test is one *window* over several requests (decode the input, call, fetch the
+answer): its budget covers all of them, so work hidden in the untimed steps (a wrapped
+``recv``, a profile hook, a thread) is charged like the call's own.
 """
 
 from __future__ import annotations
@@ -13,68 +19,52 @@ import signal
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judge.runner.harness import HEADER, frame
+from judge.runner.harness import HEADER, frame, split
+from judge.runner.meter import Meter
+from judge.runner.process import ProcessSandbox, SandboxError
 from judge.runner.protocol import Budget, Outcome, Status, parse_reply
-from judge.runner.sandbox import ProcessSandbox
 
 HARNESS_SOURCE = (Path(__file__).parent / "harness.py").read_text(encoding="utf-8")
-#: The largest reply the judge reads; a bigger answer is an error, not a memory problem for us.
-MAX_REPLY = 64 * 1024 * 1024
+MIB = 1024 * 1024
+#: The largest answer the judge reads: a bigger one is a verdict, not a memory problem for us.
+MAX_ANSWER = 32 * MIB
+#: The largest reply to any other request (the harness's are a few KiB: prints are capped).
+MAX_REPLY = 1 * MIB
 #: How often the watcher samples CPU time and memory while a request runs.
 TICK_S = 0.005
 #: What the judge keeps of the child's stderr (diagnostics only, never shown for hidden tests).
 STDERR_KEEP = 8 * 1024
-_PAGE = os.sysconf("SC_PAGE_SIZE")
+#: The kernel's memory limit sits this far above a window's budget: the watcher sees a
+#: slow climb first and says MLE; the kernel stops a burst between two of its samples.
+LIMIT_SLACK = 64 * MIB
 
 
-@dataclass(frozen=True)
-class _Start:
-    """What the judge read of the child as a request began."""
+@dataclass
+class Window:
+    """One test's span over several requests: what it may spend and what it has spent."""
 
-    cpu: float
-    wall: float
-    #: Resident bytes: the base of the request's memory use.
-    rss: int
-    #: Whether the request's own peak memory is measured.
-    peak: bool
-
-
-def _cpu_clock(pid: int) -> int:
-    """The clock id of a process's CPU time (all its threads): Linux's MAKE_PROCESS_CPUCLOCK."""
-    return ((~pid) << 3) | 2
-
-
-def _status_kib(pid: int, field_name: bytes) -> int | None:
-    try:
-        with open(f"/proc/{pid}/status", "rb") as f:
-            for line in f:
-                if line.startswith(field_name):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        return None
-    return None
-
-
-def _rss_bytes(pid: int) -> int | None:
-    try:
-        with open(f"/proc/{pid}/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _reset_peak(pid: int) -> bool:
-    """Reset VmHWM to the current RSS, so the peak we read later is this request's."""
-    try:
-        with open(f"/proc/{pid}/clear_refs", "w") as f:
-            f.write("5")
-        return True
-    except OSError:
-        return False
+    budget: Budget
+    cpu0: float
+    wall0: float
+    #: Bytes charged to the child when the window opened: the base of its memory use.
+    usage0: int
+    #: Memory-limit events (OOM kills, failed charges) seen before the window opened.
+    events0: int
+    #: Whether the meter's peak was reset at the start (else the peak is the largest sample).
+    peak_reset: bool
+    #: Harness work inside the window that the test is not charged for (seconds of CPU).
+    allowance_s: float = 0.0
+    sampled_peak: int = 0
+    #: Filled by Child.close_window().
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+    memory_kib: int = 0
+    memory_hit: bool = False
+    requests: list[Outcome] = field(default_factory=list)
 
 
 class Child:
@@ -87,64 +77,122 @@ class Child:
         argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
         try:
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
+        except BaseException:
+            os.close(self._req_w)
+            os.close(self._rep_r)
+            raise
         finally:
             os.close(req_r)
             os.close(rep_w)
+        # The judge never blocks on a child that stops reading its requests.
+        os.set_blocking(self._req_w, False)
         self.stderr = b""
         self.alive = True
-        self._pid: int | None = None
 
     # -- plumbing ---------------------------------------------------------
 
     @property
+    def meter(self) -> Meter | None:
+        """The child's meter, placing it in its cgroup first (before any solution code runs)."""
+        try:
+            return self.proc.ready()
+        except SandboxError:
+            self.kill()
+            raise
+
+    @property
     def pid(self) -> int | None:
-        if self._pid is None:
-            self._pid = self.proc.target_pid()
-        return self._pid
+        return self.proc.target_pid()
 
-    def _send(self, message: dict[str, Any]) -> bool:
-        data = frame(message)
-        try:
-            while data:
-                data = data[os.write(self._req_w, data) :]
-        except (BrokenPipeError, OSError):
-            return False
-        return True
+    def open_window(self, budget: Budget, allowance_s: float = 0.0) -> Window:
+        """Start measuring a test (or one request): reset the peak, set the kernel's memory limit."""
+        meter = self.meter
+        if meter is None:
+            return Window(budget, 0.0, time.perf_counter(), 0, 0, False, allowance_s)
+        usage0 = meter.memory_bytes() or 0
+        meter.set_memory_limit(usage0 + budget.memory_bytes + LIMIT_SLACK)
+        peak_reset = meter.reset_peak()
+        events0 = meter.limit_events()
+        return Window(budget, meter.cpu_s() or 0.0, time.perf_counter(), usage0, events0, peak_reset, allowance_s)
 
-    def _cpu_s(self) -> float | None:
-        pid = self.pid
-        if pid is None:
-            return None
-        try:
-            return time.clock_gettime(_cpu_clock(pid))
-        except OSError:
-            return None
+    def close_window(self, window: Window) -> Window:
+        """What the window cost: CPU, wall, peak memory above its start, whether a limit was hit."""
+        window.wall_s = time.perf_counter() - window.wall0
+        meter = self.proc.meter
+        if meter is None:
+            return window
+        cpu = meter.cpu_s()
+        window.cpu_s = max(0.0, cpu - window.cpu0) if cpu is not None else window.wall_s
+        peak = meter.peak_bytes() if window.peak_reset else None
+        now = meter.memory_bytes() or 0
+        peak = max(peak or 0, window.sampled_peak, now)
+        window.memory_kib = max(0, peak - window.usage0) // 1024
+        window.memory_hit = meter.limit_events() > window.events0
+        return window
 
-    def request(self, message: dict[str, Any], budget: Budget, peak: bool = True) -> Outcome:
+    def request(
+        self,
+        message: dict[str, Any],
+        budget: Budget,
+        *,
+        window: Window | None = None,
+        tail: bytes | None = None,
+        cap: int = MAX_REPLY,
+        what: str = "reply",
+    ) -> Outcome:
         """Send one request and watch the child until it answers or breaks a limit.
 
-        With ``peak`` the request's own peak memory is measured (a reset of VmHWM
-        before, a read after: a page-table walk, so untimed requests skip it).
+        Alone, a request is its own window; within a test, its limits are the window's,
+        counted from the window's start.
         """
         if not self.alive:
             return Outcome(Status.DIED, detail="the process had already ended")
-        pid = self.pid
-        base_rss = (_rss_bytes(pid) or 0) if pid else 0
-        if pid and peak:
-            _reset_peak(pid)
-        start = _Start(self._cpu_s() or 0.0, time.perf_counter(), base_rss, peak)
-        if not self._send(message):
-            return self._finish(Outcome(Status.DIED, detail="the process ended before the request"), start)
+        try:
+            own = window is None
+            window = window or self.open_window(budget)
+        except SandboxError as exc:
+            return Outcome(Status.DIED, detail=str(exc))
+        outcome = self._watch(message, window, tail, cap, what)
+        window.requests.append(outcome)
+        if own:
+            self.close_window(window)
+            outcome.memory_kib = window.memory_kib
+        return outcome
+
+    def _watch(self, message: dict[str, Any], window: Window, tail: bytes | None, cap: int, what: str) -> Outcome:
+        meter = self.proc.meter
+        start_cpu = (meter.cpu_s() if meter else None) or 0.0
+        start = time.perf_counter()
+        pending = memoryview(frame(message, tail))
+        budget = window.budget
+
+        def finish(status: Status, detail: str = "") -> Outcome:
+            cpu = meter.cpu_s() if meter else None
+            wall = time.perf_counter() - start
+            return Outcome(
+                status, cpu_s=max(0.0, cpu - start_cpu) if cpu is not None else wall, wall_s=wall, detail=detail
+            )
 
         sel = selectors.DefaultSelector()
         sel.register(self._rep_r, selectors.EVENT_READ, "reply")
         if self.proc.stderr is not None:
             sel.register(self.proc.stderr, selectors.EVENT_READ, "stderr")
+        sel.register(self._req_w, selectors.EVENT_WRITE, "request")
         buf = bytearray()
         need: int | None = None
         try:
             while True:
                 for key, _ in sel.select(TICK_S):
+                    if key.data == "request":
+                        try:
+                            pending = pending[os.write(self._req_w, pending) :]
+                        except BlockingIOError:
+                            continue
+                        except OSError:
+                            return self._died(finish(Status.DIED))
+                        if not pending:
+                            sel.unregister(self._req_w)
+                        continue
                     if key.data == "stderr":
                         chunk = os.read(key.fd, 65536)
                         if not chunk:
@@ -154,62 +202,58 @@ class Child:
                         continue
                     chunk = os.read(self._rep_r, 1 << 20)
                     if not chunk:
-                        return self._died(start)
+                        return self._died(finish(Status.DIED))
                     buf += chunk
                     if need is None and len(buf) >= HEADER.size:
                         (need,) = HEADER.unpack(buf[: HEADER.size])
-                        if need > MAX_REPLY:
+                        if need > cap:
+                            outcome = finish(Status.PROTOCOL, f"the {what} is larger than {_size(cap)}")
                             self.kill()
-                            return self._finish(
-                                Outcome(Status.PROTOCOL, detail=f"the answer is larger than {MAX_REPLY >> 20} MiB"),
-                                start,
-                            )
+                            return outcome
                     if need is not None and len(buf) >= HEADER.size + need:
-                        outcome = self._finish(Outcome(Status.REPLY), start)
-                        try:
-                            if len(buf) != HEADER.size + need:
-                                raise ValueError("more than one reply")
-                            outcome.reply = parse_reply(bytes(buf[HEADER.size :]))
-                        except ValueError:
+                        return self._parse(buf, need, pending, finish)
+                if meter is not None:
+                    usage = meter.memory_bytes()
+                    if usage is not None:
+                        window.sampled_peak = max(window.sampled_peak, usage)
+                        if usage - window.usage0 > budget.memory_bytes:
+                            outcome = finish(Status.MEMORY, f"used over {budget.memory_bytes >> 20} MiB")
                             self.kill()
-                            outcome.status, outcome.detail = (
-                                Status.PROTOCOL,
-                                "the process wrote garbage on the judge's channel",
-                            )
+                            return outcome
+                    cpu = meter.cpu_s()
+                    if cpu is not None and cpu - window.cpu0 - window.allowance_s > budget.cpu_s:
+                        outcome = finish(Status.TIME, f"over {budget.cpu_s:.2f} s of CPU")
+                        self.kill()
                         return outcome
-                cpu = (self._cpu_s() or start.cpu) - start.cpu
-                wall = time.perf_counter() - start.wall
-                if cpu > budget.cpu_s or wall > budget.wall_s:
-                    why = (
-                        f"over {budget.cpu_s:.2f} s of CPU"
-                        if cpu > budget.cpu_s
-                        else f"over {budget.wall_s:.2f} s of wall clock"
-                    )
-                    outcome = self._finish(Outcome(Status.TIME, detail=why), start)
-                    self.kill()
-                    return outcome
-                rss = _rss_bytes(pid) if pid else None
-                if rss is not None and rss - start.rss > budget.memory_bytes:
-                    outcome = self._finish(Outcome(Status.MEMORY), start)
-                    outcome.detail = f"used over {budget.memory_bytes >> 20} MiB"
+                if time.perf_counter() - window.wall0 > budget.wall_s:
+                    outcome = finish(Status.TIME, f"over {budget.wall_s:.2f} s of wall clock")
                     self.kill()
                     return outcome
                 if self.proc.poll() is not None:
-                    return self._died(start)
+                    return self._died(finish(Status.DIED))
         finally:
             sel.close()
 
-    def _finish(self, outcome: Outcome, start: _Start) -> Outcome:
-        outcome.wall_s = time.perf_counter() - start.wall
-        cpu = self._cpu_s()
-        outcome.cpu_s = max(0.0, cpu - start.cpu) if cpu is not None else outcome.wall_s
-        hwm = _status_kib(self.pid, b"VmHWM:") if self.pid and start.peak else None
-        if hwm is not None:
-            outcome.memory_kib = max(0, hwm - start.rss // 1024)
+    def _parse(self, buf: bytearray, need: int, pending: memoryview, finish: Any) -> Outcome:
+        """The reply in a complete frame; anything else the child wrote makes it a protocol error."""
+        outcome: Outcome = finish(Status.REPLY)
+        problem = None
+        if pending:
+            problem = "the process replied before it had read the request"
+        elif len(buf) != HEADER.size + need:
+            problem = "the process wrote more than one reply"
+        else:
+            try:
+                head, tail = split(buf, HEADER.size)
+                outcome.reply = parse_reply(bytes(head), tail)
+            except Exception as exc:  # noqa: BLE001 - whatever the child wrote, it is its fault, not ours
+                problem = f"the process wrote garbage on the judge's channel ({_why(exc)})"
+        if problem is not None:
+            self.kill()
+            outcome.status, outcome.detail, outcome.reply = Status.PROTOCOL, problem, None
         return outcome
 
-    def _died(self, start: _Start) -> Outcome:
-        outcome = self._finish(Outcome(Status.DIED), start)
+    def _died(self, outcome: Outcome) -> Outcome:
         self.kill()
         code = self.proc.returncode
         if code is not None and code < 0:
@@ -224,11 +268,11 @@ class Child:
     def kill(self) -> None:
         if self.alive:
             self.alive = False
-            try:
-                os.close(self._req_w)
-                os.close(self._rep_r)
-            except OSError:
-                pass
+            for fd in (self._req_w, self._rep_r):
+                try:
+                    os.close(fd)
+                except OSError:
+                    pass
             self.proc.kill()
             if self.proc.stderr is not None:
                 self.proc.stderr.close()
@@ -252,3 +296,15 @@ class Child:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _size(n: int) -> str:
+    return f"{n >> 20} MiB" if n >= MIB else f"{n >> 10} KiB"
+
+
+def _why(exc: BaseException) -> str:
+    """A one-line reason for a malformed reply, whatever the exception's text."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:200]

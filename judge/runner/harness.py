@@ -2,15 +2,17 @@
 
 It is started as ``python -I -c <this source>`` and must not import the judge
 package: in a sandbox that package is not even visible. It talks to the judge
-over two pipes (whose numbers arrive in argv) with length-prefixed JSON
-frames, so nothing the solution prints can be mistaken for a reply. The judge
-trusts none of it beyond "this is the value the solution returned": times and
-memory are measured from outside.
+over two pipes (whose numbers arrive in argv) with length-prefixed frames, so
+nothing the solution prints can be mistaken for a reply. The judge trusts none
+of it beyond "this is the value the solution returned": times and memory are
+measured from outside, and every reply is read as if it were hostile (the
+solution runs in this process and can rewrite any of it).
 """
 
 import gc
 import io
 import json
+import marshal
 import math
 import os
 import struct
@@ -21,6 +23,8 @@ import types
 REQ_FD, REP_FD = -1, -1
 CAPTURE_LIMIT = 16 * 1024
 MAX_DEPTH = 200
+#: The recursion limit answers are encoded under, whatever the solution set for itself.
+RECURSION_LIMIT = 1000
 
 
 class Capped(io.TextIOBase):
@@ -117,12 +121,19 @@ def _flat(seq):
 
 
 def _marker(obj):
+    """The value a judge's marker stands for; anything else is not an answer the harness writes."""
     if len(obj) == 1:
         if "__float__" in obj:
-            return float(obj["__float__"])
+            text = obj["__float__"]
+            if text in ("nan", "inf", "-inf"):
+                return float(text)
+            raise ValueError("a __float__ marker holds 'nan', 'inf' or '-inf'")
         if "__dict__" in obj:
-            return dict(obj["__dict__"])
-    return obj
+            pairs = obj["__dict__"]
+            if type(pairs) is list and all(type(p) is list and len(p) == 2 and type(p[0]) is str for p in pairs):
+                return dict(pairs)
+            raise ValueError("a __dict__ marker holds a list of [str, value] pairs")
+    raise ValueError("a JSON object that is not one of the judge's markers")
 
 
 def to_json(value):
@@ -154,55 +165,119 @@ def unplain(value):
     return decode(json.dumps(value))
 
 
+def encode_call(args, kwargs):
+    """A test's input as the judge sends it: marshal, decoded by the harness once per fresh copy."""
+    return marshal.dumps((args, kwargs))
+
+
 def read_exact(fd, n):
-    chunks = []
-    while n:
-        b = os.read(fd, n)
-        if not b:
+    buf = bytearray(n)
+    view = memoryview(buf)
+    got = 0
+    while got < n:
+        k = os.readv(fd, [view[got:]])
+        if not k:
             raise EOFError
-        chunks.append(b)
-        n -= len(b)
-    return b"".join(chunks)
+        got += k
+    return buf
 
 
-#: Every message, both ways, is one frame: this header (the length), then that many bytes of JSON.
+#: Every message, both ways, is one frame: this header (the length), then that many bytes:
+#: a JSON object, optionally followed by a NUL byte and a binary tail (JSON text never holds
+#: a raw NUL). The tail carries the big parts unescaped: a test's input, an answer's text.
 HEADER = struct.Struct(">I")
 
 
-def frame(obj):
+def frame(obj, tail=None):
     """One message as bytes on the wire; the judge's side sends with this too."""
     data = json.dumps(obj, allow_nan=False).encode()
+    if tail is not None:
+        data += b"\0" + tail
     return HEADER.pack(len(data)) + data
+
+
+def split(body, start=0):
+    """(the JSON object's bytes, the tail or None) of a frame's body, which begins at ``start``."""
+    cut = body.find(b"\0", start)
+    if cut < 0:
+        return body[start:], None
+    return body[start:cut], memoryview(body)[cut + 1 :]
 
 
 def recv():
     (n,) = HEADER.unpack(read_exact(REQ_FD, HEADER.size))
-    return json.loads(read_exact(REQ_FD, n))
+    head, tail = split(read_exact(REQ_FD, n))
+    return json.loads(head), tail
 
 
-def send(obj):
-    data = frame(obj)
+def send(obj, tail=None):
+    data = frame(obj, tail)
     while data:
         data = data[os.write(REP_FD, data) :]
+
+
+def contain(rlimits, seccomp):
+    """Hard limits and the system-call filter, before any solution code runs; neither can be undone."""
+    import resource
+
+    for name, value in rlimits.items():
+        resource.setrlimit(getattr(resource, name), (value, value))
+    if seccomp:
+        import ctypes
+
+        program = bytes.fromhex(seccomp)
+        libc = ctypes.CDLL(None, use_errno=True)
+        ulong = ctypes.c_ulong
+
+        class Fprog(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+        buf = ctypes.create_string_buffer(program, len(program))
+        fprog = Fprog(len(program) // 8, ctypes.cast(buf, ctypes.c_void_p))
+        # PR_SET_NO_NEW_PRIVS, then PR_SET_SECCOMP with SECCOMP_MODE_FILTER.
+        if libc.prctl(38, ulong(1), ulong(0), ulong(0), ulong(0)) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+        if libc.prctl(22, ulong(2), ctypes.byref(fprog), ulong(0), ulong(0)) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_SECCOMP) failed")
 
 
 def describe(exc):
     try:
         return _describe(exc)
-    except BaseException:  # noqa: B036 - a hostile __str__ must not kill the harness
-        return {"status": "exception", "type": type(exc).__name__, "mro": [], "message": "", "traceback": ""}
+    except BaseException:  # noqa: B036 - a hostile __str__ (or class name) must not kill the harness
+        return {"status": "exception", "type": "BaseException", "mro": [], "message": "", "traceback": ""}
 
 
 def _describe(exc):
     # Drop the harness's own frame: the learner's code starts one level down.
     tb = exc.__traceback__.tb_next if exc.__traceback__ is not None else None
-    return {
+    reply = {
         "status": "exception",
-        "type": type(exc).__name__,
-        "mro": [c.__module__ + "." + c.__qualname__ for c in type(exc).__mro__],
+        "type": str(type(exc).__name__)[:200],
+        "mro": [str(c.__module__)[:200] + "." + str(c.__qualname__)[:200] for c in type(exc).__mro__[:50]],
         "message": str(exc)[:2000],
         "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-4000:],
     }
+    json.dumps(reply)  # a str subclass with a hostile encoding fails here, inside the guard
+    return reply
+
+
+def _fetch(result):
+    """The answer's JSON text as bytes, at the interpreter's usual recursion limit.
+
+    A solution may raise the limit for its own recursion; the encoder must not follow it
+    into an answer nested thousands deep (plain() refuses those by name instead).
+    """
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    try:
+        return {"status": "ok", "answer": True}, to_json(result).encode()
+    except Unsupported as exc:
+        return {"status": "unsupported", "message": str(exc)}, None
+    except RecursionError:
+        return {"status": "unsupported", "message": "the value is nested too deeply"}, None
+    finally:
+        sys.setrecursionlimit(limit)
 
 
 def main():
@@ -212,21 +287,21 @@ def main():
     groups = []
     held = []
     result = None
-    last_call = '{"args": [], "kwargs": {}}'
+    payload = marshal.dumps(((), {}))
     while True:
         try:
-            req = recv()
+            req, tail = recv()
         except EOFError:
             # Exit at once: a solution's non-daemon thread must not keep us alive.
             os._exit(0)
         op = req["op"]
-        if op == "load":
-            # Hard limits go on before any solution code runs; an unprivileged
-            # process can never raise them again.
-            import resource
-
-            for name, value in req.get("rlimits", {}).items():
-                resource.setrlimit(getattr(resource, name), (value, value))
+        if op == "contain":
+            try:
+                contain(req.get("rlimits", {}), req.get("seccomp"))
+                send({"status": "ok"})
+            except BaseException as exc:  # noqa: B036 - the judge must hear why, not a dead pipe
+                send(describe(exc))
+        elif op == "load":
             module = types.ModuleType("solution")
             module.__file__ = "solution.py"
             sys.modules["solution"] = module
@@ -251,23 +326,18 @@ def main():
             reply["stdout"], reply["stderr"] = out.text(), err.text()
             send(reply)
         elif op == "put":
-            # Decode one fresh copy of the arguments per repetition, outside the
-            # measured call, so a solution that mutates its input still gets a
-            # pristine one every time.
-            # {"again": true} reuses the last test's input text, so a large input
-            # crosses the pipe once however many timing blocks it gets; "blocks"
-            # prepares that many groups of "reps" copies, one group per call.
-            if not req.get("again"):
-                last_call = req["call"]
-            groups = []
-            for _ in range(req.get("blocks", 1)):
-                copies = []
-                for _ in range(req.get("reps", 1)):
-                    call = json.loads(last_call)
-                    copies.append((call["args"], call["kwargs"]))
-                groups.append(copies)
-            result = None
+            # Decode one fresh copy of the arguments per repetition, so a solution that
+            # mutates its input still gets a pristine one every time. The input arrives
+            # as marshal bytes (the judge's own encoding, several times faster to decode
+            # than JSON), in the frame's tail; {"again": true} reuses the last test's, so
+            # a large input crosses the pipe once however many timing blocks it gets.
+            # "blocks" prepares that many groups of "reps" copies, one group per call.
+            groups, result = [], None
             held.clear()
+            if not req.get("again"):
+                payload = bytes(tail) if tail is not None else payload
+            for _ in range(req.get("blocks", 1)):
+                groups.append([marshal.loads(payload) for _ in range(req.get("reps", 1))])
             send({"status": "ok"})
         elif op == "call":
             out, err = Capped(), Capped()
@@ -291,18 +361,21 @@ def main():
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             reply["stdout"], reply["stderr"] = out.text(), err.text()
             send(reply)
-            # Freed at the next put, not inside this measured request.
+            # Freed by the fetch (or the next put), not inside this measured request.
             held.append(copies)
         elif op == "fetch":
-            try:
-                # The answer travels as JSON text inside the reply, so the judge can
-                # compare it with the expected answer's text before decoding anything.
-                send({"status": "ok", "json": to_json(result)})
-            except Unsupported as exc:
-                send({"status": "unsupported", "message": str(exc)})
-            except RecursionError:
-                send({"status": "unsupported", "message": "the value is nested too deeply"})
-            result = None
+            # The answer travels as JSON text in the frame's tail, so the judge can
+            # compare it with the expected answer's text before decoding anything.
+            reply, text = _fetch(result)
+            # The test's input and answer are freed before the reply, inside the test's
+            # own time, so the next test starts from the same memory as this one did.
+            result, groups = None, []
+            held.clear()
+            send(reply, text)
+        elif op == "free":
+            result, groups = None, []
+            held.clear()
+            send({"status": "ok"})
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ class Missing:
 
 @dataclass(frozen=True)
 class Answer:
-    """The call's return value, as JSON text in the harness's encoding."""
+    """The call's return value, as JSON text in the harness's encoding (not yet checked: hostile)."""
 
     json: str
 
@@ -88,15 +88,26 @@ def _str(data: dict[str, Any], key: str) -> str:
     return value
 
 
-def parse_reply(raw: bytes) -> Reply:
-    """The typed reply in one frame's bytes; ValueError when it is not one."""
-    data = json.loads(raw)
+def parse_reply(raw: bytes, tail: bytes | memoryview | None = None) -> Reply:
+    """The typed reply in one frame (its JSON object and binary tail); ValueError when it is not one.
+
+    The child is hostile: anything malformed (bad UTF-8, deep nesting, wrong types) raises
+    here, and the caller turns it into the request's outcome.
+    """
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise ValueError("the reply is nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError("a reply is a JSON object")
     status = data.get("status")
     prints = {"stdout": _str(data, "stdout"), "stderr": _str(data, "stderr")}
-    if status == "ok" and "json" in data:
-        return Answer(_str(data, "json"))
+    if status == "ok" and data.get("answer") is True:
+        if tail is None:
+            raise ValueError("an answer reply without the answer")
+        return Answer(str(tail, "utf-8"))
+    if tail is not None:
+        raise ValueError("a tail on a reply that has none")
     if status == "ok":
         return Done(**prints)
     if status == "exception":

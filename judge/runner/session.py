@@ -1,32 +1,102 @@
 """One solution's child process over a whole run: loaded once, respawned after a kill.
 
-A session runs a test as three requests (decode the input, call, fetch the answer) and
-hands back what happened, measured from outside; it never decides a verdict. It also
-owns the repeated timing of fast tests (see ``judge.runner.timing``).
+A session runs a test as three requests (decode the input, call, fetch the answer) in
+one *window*: the test's CPU, wall-clock and memory budget covers all three, measured
+from outside over the child's whole process tree. Work a solution hides in the steps
+around its call (a wrapped ``recv``, a profile hook, a thread, a fork) is charged like
+the call's own. The harness's honest share of those steps, timed by the judge on its
+own copy of the work (``Allowance``) and by no-op round trips before the solution is
+loaded, is not charged. A session hands back what happened; it never decides a verdict.
+It also owns the repeated timing of fast tests (see ``judge.runner.timing``).
 """
 
 from __future__ import annotations
 
+import gc
+import marshal
 import math
 import statistics
+import time
 from dataclasses import dataclass
+from typing import Any
 
 from judge.runner import timing
-from judge.runner.child import Child
+from judge.runner.child import MAX_ANSWER, Child, Window
+from judge.runner.harness import to_json
+from judge.runner.process import ProcessSandbox, SandboxError
 from judge.runner.protocol import Budget, Outcome, Status
-from judge.runner.sandbox import ProcessSandbox
 
 MIB = 1024 * 1024
+#: What a test's time means; part of the calibration's cache key, so budgets measured
+#: before a change of meaning are measured again. "window": input, call and answer,
+#: every process of the solution, less the harness's honest share.
+MEASUREMENT = "window-1"
 #: Loading (compiling and importing) the solution: generous, it is not timed against the budget.
 LOAD_CPU_S = 10.0
 LOAD_WALL_S = 30.0
 LOAD_MEMORY = 2048 * MIB
-#: Decoding a test's input inside the child (trusted work, but still bounded).
+#: Decoding the copies of a fast test's input for its timing blocks (trusted work, but bounded).
 PUT_BUDGET = Budget(cpu_s=10.0, wall_s=20.0, memory_bytes=4096 * MIB)
 #: Virtual memory beyond the budget: numpy and friends map much more than they touch.
 ADDRESS_SPACE_MARGIN = 4096 * MIB
 #: The wall-clock backstop of a test: sleeping is not free.
 WALL_FACTOR, WALL_EXTRA_S = 3.0, 2.0
+#: Round trips timed before the solution loads, to know the harness's own cost of one.
+OVERHEAD_TRIPS = 5
+#: A timing block's input decoding may take this much more than the judge's estimate (ms)
+#: before the block is judged tampered with and dropped.
+BLOCK_PUT_SLACK_MS = 2.0
+
+
+@dataclass(frozen=True)
+class Allowance:
+    """The harness's honest work inside a test, timed in the judge on its own copy of it."""
+
+    #: Decoding one copy of the input.
+    decode_s: float = 0.0
+    #: Encoding the expected answer (what a right answer costs to hand back).
+    encode_s: float = 0.0
+
+
+NO_ALLOWANCE = Allowance()
+#: Answers shorter than this (bytes of JSON) cost too little to encode to be worth timing.
+ENCODE_TIMED_FROM = 64 * 1024
+
+
+def _cpu_of(work: Any, at_least_s: float = 0.0002) -> float:
+    """The judge's own CPU for ``work()`` (repeated until measurable), the cyclic GC off.
+
+    The GC is off because a collection here walks the judge's heap (every test loaded),
+    far bigger than the child's: it would say nothing about the child's cost.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        runs, start = 0, time.thread_time()
+        while True:
+            work()
+            runs += 1
+            spent = time.thread_time() - start
+            if spent >= at_least_s or runs >= 100:
+                return spent / runs
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def measure_allowance(payload: bytes, expected: Any = None, *, answers: bool = True) -> Allowance:
+    """Time the harness's honest work for one test here, in the judge, on its own copy of it.
+
+    Decoding (and later freeing) one copy of the input, and, when the test expects an
+    answer of some size, encoding that answer as the harness would.
+    """
+    decode_s = _cpu_of(lambda: marshal.loads(payload))
+    encode_s = 0.0
+    if answers:
+        text = to_json(expected)
+        if len(text) >= ENCODE_TIMED_FROM:
+            encode_s = _cpu_of(lambda: to_json(expected).encode())
+    return Allowance(decode_s, encode_s)
 
 
 @dataclass
@@ -41,6 +111,17 @@ class TestRun:
     call: Outcome | None = None
     #: Fetching the return value: only after a call that returned normally.
     answer: Outcome | None = None
+    #: The request that a time or memory limit stopped, whichever of the three it was.
+    limit: Outcome | None = None
+    #: Which step ``limit`` stopped: "input", "call" or "answer".
+    limit_step: str = ""
+    #: The test's CPU time: its whole window less the harness's honest share.
+    cpu_s: float = 0.0
+    wall_s: float = 0.0
+    #: Peak memory of the window above its start (input, work and answer), in KiB.
+    memory_kib: int = 0
+    #: The kernel's memory limit was hit (or it killed for memory) during the test.
+    memory_hit: bool = False
 
 
 class Session:
@@ -62,7 +143,7 @@ class Session:
         self.child: Child | None = None
         #: A started child with nothing loaded yet (see spawn()).
         self._spare: Child | None = None
-        #: The harness's own CPU per call (ms), subtracted from repeated timing blocks.
+        #: The harness's own CPU per round trip (ms), timed before the solution loads.
         self.overhead_ms = 0.0
 
     def spawn(self) -> None:
@@ -77,7 +158,14 @@ class Session:
 
     def _start(self) -> Outcome:
         self.child, self._spare = (self._spare or Child(self.sandbox)), None
-        rlimits = {
+        self._contain(self.child)
+        # Timed here, while no solution code has run: a solution cannot inflate it.
+        self.overhead_ms = self._measure_overhead(self.child)
+        message = {"op": "load", "source": self.source, "function": self.function}
+        return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+
+    def rlimits(self) -> dict[str, int]:
+        return {
             "RLIMIT_AS": self.memory_bytes + ADDRESS_SPACE_MARGIN,
             "RLIMIT_CORE": 0,
             "RLIMIT_FSIZE": 64 * MIB,
@@ -86,18 +174,29 @@ class Session:
             "RLIMIT_CPU": int(math.ceil(self.cpu_backstop_s)),
             **self.sandbox.rlimits,
         }
-        message = {"op": "load", "source": self.source, "function": self.function, "rlimits": rlimits}
-        outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
-        if self.repeat and outcome.done:
-            self.overhead_ms = self._measure_overhead()
-        return outcome
 
-    def _measure_overhead(self) -> float:
-        """CPU ms of a call that runs nothing: the harness's part of every timing block."""
-        assert self.child is not None
+    def _contain(self, child: Child) -> None:
+        """Rlimits and the system-call filter, checked from outside before the solution is sent."""
+        message = {
+            "op": "contain",
+            "rlimits": self.rlimits(),
+            "seccomp": self.sandbox.seccomp.hex() if self.sandbox.seccomp else None,
+        }
+        outcome = child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if not outcome.done:
+            child.kill()
+            reply = outcome.reply
+            why = getattr(reply, "message", "") or outcome.detail or "no reply"
+            raise SandboxError(f"the child could not be contained: {why}")
+        if self.sandbox.seccomp and not seccomp_active(child.pid):
+            child.kill()
+            raise SandboxError("the child's system-call filter is not in force")
+
+    def _measure_overhead(self, child: Child) -> float:
+        """CPU ms of a round trip that runs nothing: the harness's part of every request."""
         seen = []
-        for _ in range(5):
-            call = self.child.request({"op": "call", "timing": True}, Budget(1.0, 5.0, LOAD_MEMORY), peak=False)
+        for _ in range(OVERHEAD_TRIPS):
+            call = child.request({"op": "call", "timing": True}, Budget(1.0, 5.0, LOAD_MEMORY))
             if call.status is not Status.REPLY:
                 return 0.0
             seen.append(call.cpu_s * 1000)
@@ -113,67 +212,94 @@ class Session:
         return "the solution did not load again after its process was restarted"
 
     def test_budget(self, budget_s: float) -> Budget:
-        """The limits of one judged call: the CPU budget, a wall-clock backstop, the memory budget."""
+        """The limits of one test: the CPU budget, a wall-clock backstop, the memory budget."""
         return Budget(budget_s, budget_s * WALL_FACTOR + WALL_EXTRA_S, self.memory_bytes)
 
-    def run(self, call_json: str, budget_s: float) -> TestRun:
-        """Run one test: decode its input in the child, make the judged call, fetch what it returned."""
+    def run(self, payload: bytes, budget_s: float, allowance: Allowance = NO_ALLOWANCE) -> TestRun:
+        """Run one test: decode its input in the child, make the judged call, fetch what it returned.
+
+        ``payload`` is the input as the harness decodes it (``harness.encode_call``).
+        """
         problem = self._ensure()
         if problem:
             return TestRun(setup_error=problem)
         child = self.child
         assert child is not None
-        put = child.request({"op": "put", "call": call_json}, PUT_BUDGET, peak=False)
-        if put.status is not Status.REPLY:
-            return TestRun(setup_error=f"the process ended before the test could start: {put.detail}")
+        trip = self.overhead_ms / 1000
+        honest = 2 * trip + allowance.decode_s + allowance.encode_s
         budget = self.test_budget(budget_s)
-        call = child.request({"op": "call"}, budget)
-        if not call.done:
-            return TestRun(call=call)
-        fetch_budget = Budget(max(5.0, budget_s), max(10.0, budget.wall_s), self.memory_bytes)
-        return TestRun(call=call, answer=child.request({"op": "fetch"}, fetch_budget, peak=False))
+        window = child.open_window(budget, allowance_s=honest)
+        run = TestRun()
+        put = child.request({"op": "put"}, budget, window=window, tail=payload)
+        if put.status is Status.REPLY:
+            run.call = child.request({"op": "call"}, budget, window=window)
+            if run.call.done:
+                run.answer = child.request({"op": "fetch"}, budget, window=window, cap=MAX_ANSWER, what="answer")
+        for step, outcome in (("input", put), ("call", run.call), ("answer", run.answer)):
+            if outcome is not None and outcome.status in (Status.TIME, Status.MEMORY):
+                run.limit, run.limit_step = outcome, step
+        if put.status is not Status.REPLY and run.limit is None:
+            run.setup_error = f"the process ended before the test could start: {put.detail}"
+        self._charge(run, child.close_window(window), put, honest, trip + allowance.decode_s)
+        return run
+
+    @staticmethod
+    def _charge(run: TestRun, window: Window, put: Outcome, honest: float, honest_put: float) -> None:
+        """The window's cost less the harness's honest share, never more than those steps took."""
+        around = put.cpu_s + (run.answer.cpu_s if run.answer is not None else 0.0)
+        share = min(honest if run.answer is not None else honest_put, around)
+        run.cpu_s = max(0.0, window.cpu_s - share)
+        run.wall_s = window.wall_s
+        run.memory_kib = window.memory_kib
+        run.memory_hit = window.memory_hit
 
     def worth_timing_again(self, first_ms: float) -> bool:
         return bool(self.precise) or (self.repeat and timing.worth_repeating(first_ms))
 
     def time_again(
-        self, first_ms: float, input_bytes: int, budget_s: float
+        self, first_ms: float, input_bytes: int, budget_s: float, decode_s: float = 0.0
     ) -> tuple[float, tuple[float, float]] | None:
         """Extra timing blocks for the test just run: (median per-call ms, (min, max)), or None.
 
-        The verdict is already decided by the judged call; a block that fails in any way
+        The verdict is already decided by the judged test; a block that fails in any way
         just ends the extra timing (a killed child is restarted by the next test).
+        ``decode_s`` is the judge's estimate for decoding one copy of the input: a block
+        whose decoding takes far longer had solution code running in it, and is dropped.
         """
         child = self.child
         if child is None or not child.alive:
             return None
         budget = self.test_budget(budget_s)
         blocks = self.precise or timing.BLOCKS
-        # The judged call's time includes the harness's overhead: without it, the per-call
+        # The judged time includes the harness's overhead: without it, the per-call
         # estimate (and so the block) would be far too short for a sub-microsecond call.
         estimate = first_ms - self.overhead_ms
         if estimate < timing.PILOT_BELOW_MS:
             # Too close to the round trip's own (noisy) cost to size a block from: time a
             # short pilot block first. A block sized from noise would be noise.
-            pilot = self._blocks(child, budget, timing.PILOT_REPS, 1)
+            pilot = self._blocks(child, budget, timing.PILOT_REPS, 1, decode_s)
             if not pilot:
                 return None
             estimate = pilot[0]
         reps = timing.reps_for(max(estimate, timing.FLOOR_MS), input_bytes)
         samples = [max(0.0, first_ms - self.overhead_ms)] if reps == 1 else []
-        samples += self._blocks(child, budget, reps, blocks)
+        samples += self._blocks(child, budget, reps, blocks, decode_s)
         return timing.summarise(samples) if len(samples) >= 2 else None
 
-    def _blocks(self, child: Child, budget: Budget, reps: int, blocks: int) -> list[float]:
+    def _blocks(self, child: Child, budget: Budget, reps: int, blocks: int, decode_s: float) -> list[float]:
         """Per-call CPU ms of ``blocks`` timing blocks of ``reps`` fresh calls each (fewer if one fails)."""
         # All blocks' copies are decoded in one round trip, each call takes the next group.
-        put = child.request({"op": "put", "again": True, "reps": reps, "blocks": blocks}, PUT_BUDGET, peak=False)
+        put = child.request({"op": "put", "again": True, "reps": reps, "blocks": blocks}, PUT_BUDGET)
+        expected_ms = self.overhead_ms + reps * blocks * decode_s * 1000 * 2 + BLOCK_PUT_SLACK_MS
         samples: list[float] = []
-        for _ in range(blocks if put.status is Status.REPLY else 0):
-            call = child.request({"op": "call", "timing": True}, budget, peak=False)
-            if not call.done:
-                break
-            samples.append(max(0.0, call.cpu_s * 1000 - self.overhead_ms) / reps)
+        if put.status is Status.REPLY and put.cpu_s * 1000 <= expected_ms:
+            for _ in range(blocks):
+                call = child.request({"op": "call", "timing": True}, budget)
+                if not call.done:
+                    break
+                samples.append(max(0.0, call.cpu_s * 1000 - self.overhead_ms) / reps)
+        if child.alive:
+            child.request({"op": "free"}, PUT_BUDGET)  # the copies go before the next test starts
         return samples
 
     def close(self) -> None:
@@ -182,3 +308,17 @@ class Session:
             self._spare = None
         if self.child is not None:
             self.child.close()
+
+
+def seccomp_active(pid: int | None) -> bool:
+    """Whether the kernel reports a seccomp filter on the process (read by the judge, not the child)."""
+    if pid is None:
+        return False
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"Seccomp:"):
+                    return line.split()[1] == b"2"
+    except (OSError, IndexError):
+        return False
+    return False
