@@ -86,6 +86,19 @@ def test_init_writes_the_stub_and_refuses_to_overwrite(runner: CliRunner, tmp_pa
     assert "def can_shift" in target.read_text()
 
 
+def test_init_never_writes_through_a_symbolic_link(runner: CliRunner, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere" / "target.py"
+    elsewhere.parent.mkdir()
+    link = tmp_path / "mine.py"
+    link.symlink_to(elsewhere)  # dangling: exists() is False
+    refused = runner.invoke(cli, ["init", "can_shift", str(link)])
+    assert refused.exit_code == 2 and "symbolic link" in refused.stderr
+    assert not elsewhere.exists() and link.is_symlink()
+    assert runner.invoke(cli, ["init", "can_shift", str(link), "--force"]).exit_code == 0
+    assert not elsewhere.exists(), "the link's target was written"
+    assert not link.is_symlink() and "def can_shift" in link.read_text()
+
+
 def test_the_stub_is_rejected(runner: CliRunner, tmp_path: Path) -> None:
     stub = tmp_path / "stub.py"
     runner.invoke(cli, ["init", "find_bigrams", str(stub)])

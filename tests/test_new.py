@@ -49,10 +49,18 @@ def test_new_refuses_to_overwrite(made: Path) -> None:
     assert stub.read_text() == "# mine\n"
 
 
-@pytest.mark.parametrize("bad", ["Sum", "1st", "has-dash", "a b"])
+@pytest.mark.parametrize("bad", ["Sum", "1st", "has-dash", "a b", "sum\n", "sum\nrm"])
 def test_new_rejects_ids_that_are_not_function_names(tmp_path: Path, bad: str) -> None:
     result = judge(tmp_path, "new", bad)
     assert result.exit_code == 2 and "not a valid challenge id" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "challenges").exists()
+
+
+@pytest.mark.parametrize("keyword", ["class", "def", "lambda", "import"])
+def test_new_rejects_python_keywords(tmp_path: Path, keyword: str) -> None:
+    result = judge(tmp_path, "new", keyword)
+    assert result.exit_code == 2 and "is a Python keyword" in result.stderr
     assert not (tmp_path / "challenges").exists()
 
 

@@ -8,12 +8,13 @@ alternative in ``accepted/``, and one ``wrong_answer/`` the tests catch.
 
 from __future__ import annotations
 
+import keyword
 import re
 from pathlib import Path
 
 from judge.model.errors import JudgeError
 
-ID_PATTERN = re.compile(r"^[a-z_][a-z0-9_]*$")
+ID_PATTERN = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def _files(cid: str) -> dict[str, str]:
@@ -114,11 +115,14 @@ def {cid}(nums: list[int]) -> int:
 
 def create(root: Path, cid: str) -> list[Path]:
     """Write a new challenge ``cid`` under ``root``; refuse to touch an existing one."""
-    if not ID_PATTERN.match(cid):
+    # fullmatch: "$" in a pattern also matches before a final newline ("abc\n").
+    if not ID_PATTERN.fullmatch(cid):
         raise JudgeError(
             f"{cid!r} is not a valid challenge id; use lower-case letters, digits and underscores "
             "(it is also the function's name), e.g. 'sum_of_squares'"
         )
+    if keyword.iskeyword(cid):
+        raise JudgeError(f"{cid!r} is a Python keyword and cannot name the function; pick another id, e.g. '{cid}_of'")
     for folder in (root / "challenges" / cid, root / "solutions" / cid):
         if folder.exists():
             raise JudgeError(f"{folder} already exists; pick another id or remove it first")

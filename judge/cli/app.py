@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from judge import __version__
+from judge.cli.text import safe
 from judge.model.errors import JudgeError
 
 
@@ -22,7 +23,7 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except JudgeError as exc:
-            click.echo(f"judge: error: {exc}", err=True)
+            click.echo(f"judge: error: {safe(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
 
 

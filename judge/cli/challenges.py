@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,17 +76,33 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
     from judge.problems.problemset import find  # deferred: keeps `judge --help` fast
 
     ch = find(challenge, root_of(ctx))
-    if file.exists() and not force:
+    if file.is_symlink() and not force:
+        # exists() is False for a dangling link, and writing would create its target.
+        raise JudgeError(f"{file} is a symbolic link; pick another name or add --force to replace the link")
+    if file.exists() and not file.is_symlink() and not force:
         raise JudgeError(f"{file} already exists; pick another name or add --force to overwrite it")
-    if file.is_dir():
+    if file.is_dir() and not file.is_symlink():
         raise JudgeError(f"{file} is a folder; give a file name such as mine.py")
-    try:
-        file.write_text(ch.stub(), encoding="utf-8")
-    except OSError as exc:
-        raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
+    write_new(file, ch.stub())
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
     click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+
+
+def write_new(file: Path, text: str) -> None:
+    """Write ``text`` to ``file`` as a regular file of its own, never through a symbolic link.
+
+    A link (dangling or not) is replaced, not followed: O_NOFOLLOW refuses a link that
+    appears between the check and the write.
+    """
+    try:
+        if file.is_symlink():
+            file.unlink()
+        fd = os.open(file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as exc:
+        raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
 
 
 COMMANDS = [list_cmd, show, init]

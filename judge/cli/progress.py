@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from judge.cli.views import err_console
+from judge.cli.views import err_console, plain_markup
 from judge.model.events import Calibrating, Checking, Event, TestFinished
 
 if TYPE_CHECKING:
@@ -48,13 +48,13 @@ class _Bar:
 
     def _show(self, description: str, **update: Any) -> None:
         if self.progress is not None:
-            self.progress.update(self.task, description=description, **update)
+            self.progress.update(self.task, description=plain_markup(description), **update)
 
     def notify(self, message: str) -> None:
         if self.progress is not None:
-            self.progress.console.print(f"[dim]{message}[/dim]")
+            self.progress.console.print(f"[dim]{plain_markup(message)}[/dim]")
         else:
-            print(message, file=sys.stderr)
+            print(plain_markup(message), file=sys.stderr)
 
 
 class Live(_Bar):
@@ -85,7 +85,7 @@ class GradeProgress(_Bar):
 def status(message: str) -> None:
     """A passing status line on stderr (only in a terminal), for slow work."""
     if err_console.is_terminal:
-        err_console.print(f"[dim]{message}[/dim]")
+        err_console.print(f"[dim]{plain_markup(message)}[/dim]")
 
 
 def status_event(event: Event) -> None:
@@ -97,4 +97,4 @@ def status_event(event: Event) -> None:
 def notice_event(event: Event) -> None:
     """Calibration notices on stderr, terminal or not."""
     if isinstance(event, Calibrating):
-        err_console.print(f"[dim]{event.text}[/dim]")
+        err_console.print(f"[dim]{plain_markup(event.text)}[/dim]")

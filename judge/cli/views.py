@@ -6,10 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.cli.text import safe
 from judge.model.verdict import Verdict
 
 # Markdown and Syntax (pygments) cost more to import than judging a fast solution
@@ -33,6 +35,11 @@ STYLE = {
     Verdict.CE: "bold red",
     Verdict.SKIPPED: "dim",
 }
+
+
+def plain_markup(text: str) -> str:
+    """``safe(text)`` for the places rich reads markup from: brackets shown, never obeyed."""
+    return escape(safe(text))
 
 
 def verdict_text(verdict: Verdict) -> Text:
@@ -107,14 +114,16 @@ def _details(t: TestResult) -> Panel:
     parts: list[Any] = []
     if t.input is not None:
         args = ", ".join([repr(a) for a in t.input["args"]] + [f"{k}={v!r}" for k, v in t.input["kwargs"].items()])
-        parts.append(Text.assemble(("input     ", "bold"), _cut(args)))
+        parts.append(Text.assemble(("input     ", "bold"), safe(_cut(args))))
     parts.append(
         Text.assemble(
             ("expected  ", "bold"),
-            _cut(
-                repr(t.expected)
-                if not isinstance(t.expected, str) or not t.expected.startswith("raises ")
-                else t.expected
+            safe(
+                _cut(
+                    repr(t.expected)
+                    if not isinstance(t.expected, str) or not t.expected.startswith("raises ")
+                    else t.expected
+                )
             ),
         )
     )
@@ -122,17 +131,20 @@ def _details(t: TestResult) -> Panel:
         parts.append(
             Text.assemble(
                 ("got       ", "bold"),
-                _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got)),
+                safe(_cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got))),
             )
         )
     if t.message:
-        parts.append(Text(t.message, style="red"))
+        parts.append(Text(safe(t.message), style="red"))
     if t.stdout:
-        parts.append(Text.assemble(("prints\n", "bold"), t.stdout.rstrip()))
+        parts.append(Text.assemble(("prints\n", "bold"), safe(t.stdout.rstrip())))
     if t.stderr:
-        parts.append(Text.assemble(("stderr\n", "bold"), t.stderr.rstrip()))
+        parts.append(Text.assemble(("stderr\n", "bold"), safe(t.stderr.rstrip())))
     return Panel(
-        Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict]
+        Group(*parts),
+        title=Text(f"{safe(t.name)}: {t.verdict.long_name}"),
+        title_align="left",
+        border_style=STYLE[t.verdict],
     )
 
 
@@ -142,7 +154,7 @@ def _cut(text: str, limit: int = 300) -> str:
 
 def report(r: Report, out: Console | None = None) -> None:
     out = out or console
-    table = Table(title=f"{r.challenge} · {r.solution}", title_justify="left")
+    table = Table(title=Text(f"{safe(r.challenge)} · {safe(r.solution)}"), title_justify="left")
     table.add_column("test")
     table.add_column("verdict")
     table.add_column("time ms", justify="right")
@@ -150,7 +162,7 @@ def report(r: Report, out: Console | None = None) -> None:
     table.add_column("ref ms", justify="right")
     table.add_column("memory", justify="right")
     for t in r.tests:
-        name = t.name + (" [dim](hidden)[/dim]" if t.hidden else "")
+        name = plain_markup(t.name) + (" [dim](hidden)[/dim]" if t.hidden else "")
         ran = t.verdict not in (Verdict.SKIPPED, Verdict.CE)
         table.add_row(
             name,
@@ -163,7 +175,9 @@ def report(r: Report, out: Console | None = None) -> None:
     out.print(table)
     if r.compile_error:
         out.print(
-            Panel(Text(r.compile_error), title="could not load the solution", border_style="red", title_align="left")
+            Panel(
+                Text(safe(r.compile_error)), title="could not load the solution", border_style="red", title_align="left"
+            )
         )
     for t in r.tests:
         if not t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED):
@@ -195,7 +209,7 @@ def report(r: Report, out: Console | None = None) -> None:
     iso = r.isolation
     if iso:
         style = "green" if iso.isolated else "yellow"
-        note = "" if iso.isolated else " — NOT isolated: " + "; ".join(iso.missing)
+        note = "" if iso.isolated else " — NOT isolated: " + safe("; ".join(iso.missing))
         level = f"{iso.level} (full)" if iso.isolated else iso.level
         lines.append(Text(f"isolation: {level}{note}", style=style))
     for note in r.notes:
@@ -208,7 +222,7 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
     out = out or console
     for r in results:
         mark = Text("✓ ", style="bold green") if r.ok else Text("✗ ", style="bold red")
-        out.print(Text.assemble(mark, (r.challenge, "bold"), (f"  ({r.origin})", "dim")))
+        out.print(Text.assemble(mark, (safe(r.challenge), "bold"), (f"  ({safe(r.origin)})", "dim")))
         for line in r.checked:
             out.print(Text(f"  ✓ {line}", style="dim"))
         if r.problems:
@@ -218,7 +232,8 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
             table.add_column("problem")
             for p in r.problems:
                 error = p.severity.value == "error"
-                table.add_row(Text(p.severity.value, style="bold red" if error else "bold yellow"), p.file, p.reason)
+                severity = Text(p.severity.value, style="bold red" if error else "bold yellow")
+                table.add_row(severity, Text(safe(p.file)), Text(safe(p.reason)))
             out.print(table)
     failed = sum(not r.ok for r in results)
     warned = sum(len([p for p in r.problems if p.severity.value == "warning"]) for r in results)
