@@ -8,7 +8,6 @@ and CI installs bubblewrap so they always run there.
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import resource
@@ -17,69 +16,23 @@ import time
 from pathlib import Path
 
 import pytest
+from hostile_support import (
+    BUDGET_S,
+    CHALLENGE,
+    HOSTILE,
+    MEMORY_ATTACK_S,
+    first_failure,
+    judge,
+    needs_isolation,
+    rendered,
+    survivors,
+    templated,
+)
 
-from judge.judging import engine
-from judge.model.report import Report
-from judge.model.source import Source
 from judge.model.verdict import Verdict
-from judge.problems.problemset import ProblemSet, builtin_root
-from judge.runner import sandbox as sandbox_mod
+from judge.problems.problemset import builtin_root
 
-HOSTILE = Path(__file__).parent / "hostile"
-CHALLENGE = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
-#: A fixed budget per test, so no calibration runs; generous for the fast answer the attacks give.
-BUDGET_S = 0.5
-#: Memory attacks get more CPU, so the memory limit (not the clock) is what stops them on a busy machine.
-MEMORY_ATTACK_S = 5.0
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.timeout(180),
-    pytest.mark.skipif(not sandbox_mod.probe().isolated, reason="needs full isolation (install bubblewrap)"),
-]
-
-
-def judge(path: Path, fail_fast: bool = True, budget_s: float = BUDGET_S) -> Report:
-    budgets = {t.name: budget_s for t in CHALLENGE.tests}
-    options = engine.Options(budgets=budgets, fail_fast=fail_fast, sandbox=sandbox_mod.best_sandbox())
-    return engine.judge(CHALLENGE, Source.from_path(path), options)
-
-
-def rendered(report: Report) -> str:
-    from rich.console import Console
-
-    from judge.cli import views as render
-
-    out = io.StringIO()
-    render.report(report, Console(file=out, width=200, color_system=None))
-    return out.getvalue()
-
-
-def templated(tmp_path: Path, name: str, **values: object) -> Path:
-    text = (HOSTILE / name).read_text()
-    for key, value in values.items():
-        text = text.replace(key, str(value))
-    path = tmp_path / name
-    path.write_text(text)
-    return path
-
-
-def survivors(marker: str) -> list[int]:
-    found = []
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                with open(f"/proc/{pid}/cmdline", "rb") as f:
-                    if marker.encode() in f.read():
-                        found.append(int(pid))
-            except OSError:
-                pass
-    return found
-
-
-def first_failure(report: Report) -> str:
-    bad = [t for t in report.tests if t.verdict not in (Verdict.AC, Verdict.SKIPPED)]
-    return f"{report.verdict.value}; {report.compile_error or ''} {bad[0].message if bad else ''}"
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(180), needs_isolation]
 
 
 #: Attacks whose verdict alone shows the judge held: file -> the verdicts it may get.
