@@ -309,9 +309,10 @@ _boxes = 0
 
 
 def _next_name() -> str:
+    """A box name unique among this judge's processes (grading forks workers that share a folder)."""
     global _boxes
     _boxes += 1
-    return f"box-{_boxes}"
+    return f"box-{os.getpid()}-{_boxes}"
 
 
 def _kill_all(folder: Path) -> bool:
