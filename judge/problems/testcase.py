@@ -77,7 +77,8 @@ class TestCase:
     def allowance(self) -> Allowance:
         """The harness's honest work on this test (decoding its input, handing back a right
         answer), timed in the judge once: what a solution is not charged for."""
-        return measure_allowance(self.call_payload, self.expected, answers=self.raises is None)
+        answer_chars = len(self.expected_json) if self.raises is None else 0
+        return measure_allowance(self.call_payload, self.expected, answer_chars)
 
 
 def parse_case(raw: Any, path: Path, hidden: bool, default_name: str, source: str | None = None) -> TestCase:

@@ -84,18 +84,17 @@ def _cpu_of(work: Any, at_least_s: float = 0.0002) -> float:
             gc.enable()
 
 
-def measure_allowance(payload: bytes, expected: Any = None, *, answers: bool = True) -> Allowance:
+def measure_allowance(payload: bytes, expected: Any = None, answer_chars: int = 0) -> Allowance:
     """Time the harness's honest work for one test here, in the judge, on its own copy of it.
 
     Decoding (and later freeing) one copy of the input, and, when the test expects an
-    answer of some size, encoding that answer as the harness would.
+    answer of ``answer_chars`` characters of JSON or more, encoding that answer as the
+    harness would.
     """
     decode_s = _cpu_of(lambda: marshal.loads(payload))
     encode_s = 0.0
-    if answers:
-        text = to_json(expected)
-        if len(text) >= ENCODE_TIMED_FROM:
-            encode_s = _cpu_of(lambda: to_json(expected).encode())
+    if answer_chars >= ENCODE_TIMED_FROM:
+        encode_s = _cpu_of(lambda: to_json(expected).encode())
     return Allowance(decode_s, encode_s)
 
 
