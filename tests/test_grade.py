@@ -16,10 +16,11 @@ from click.testing import CliRunner
 
 from judge.cli import cli
 from judge.grading.backends import WORKER_DIED, LocalPool
-from judge.grading.gradebook import ERROR, Gradebook, Row, Scorer, collect, grade, score
+from judge.grading.gradebook import ERROR, Gradebook, Row, Scorer, collect, grade
 from judge.model.errors import ChallengeError, JudgeError
 from judge.model.report import Report
 from judge.model.report import TestResult as Result
+from judge.model.scoring import score
 from judge.model.verdict import Verdict
 from judge.problems.config import load_config
 from judge.problems.problemset import ProblemSet, builtin_root

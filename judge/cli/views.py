@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.formats.text import cut, details, kib, ms
 from judge.model.verdict import Verdict
 
 # Markdown and Syntax (pygments) cost more to import than judging a fast solution
@@ -37,22 +38,6 @@ STYLE = {
 
 def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.value, style=STYLE[verdict])
-
-
-def ms(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if value < 0.001:
-        return "<0.001"
-    if value < 1:
-        return f"{value:.3f}"
-    if value < 100:
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
-
-
-def kib(value: int) -> str:
-    return f"{value / 1024:.1f} MiB" if value >= 1024 else f"{value} KiB"
 
 
 def challenge_list(rows: list[dict[str, Any]]) -> None:
@@ -105,39 +90,16 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
 
 def _details(t: TestResult) -> Panel:
     parts: list[Any] = []
-    if t.input is not None:
-        args = ", ".join([repr(a) for a in t.input["args"]] + [f"{k}={v!r}" for k, v in t.input["kwargs"].items()])
-        parts.append(Text.assemble(("input     ", "bold"), _cut(args)))
-    parts.append(
-        Text.assemble(
-            ("expected  ", "bold"),
-            _cut(
-                repr(t.expected)
-                if not isinstance(t.expected, str) or not t.expected.startswith("raises ")
-                else t.expected
-            ),
-        )
-    )
-    if t.got is not None:
-        parts.append(
-            Text.assemble(
-                ("got       ", "bold"),
-                _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got)),
-            )
-        )
-    if t.message:
-        parts.append(Text(t.message, style="red"))
-    if t.stdout:
-        parts.append(Text.assemble(("prints\n", "bold"), t.stdout.rstrip()))
-    if t.stderr:
-        parts.append(Text.assemble(("stderr\n", "bold"), t.stderr.rstrip()))
+    for label, text in details(t):
+        if label == "message":
+            parts.append(Text(text, style="red"))
+        elif label in ("prints", "stderr"):
+            parts.append(Text.assemble((f"{label}\n", "bold"), text))
+        else:
+            parts.append(Text.assemble((f"{label:<10}", "bold"), cut(text)))
     return Panel(
         Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict]
     )
-
-
-def _cut(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text) - limit} more characters)"
 
 
 def report(r: Report, out: Console | None = None) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from judge.model.errors import JudgeError
 from judge.model.report import Report
 from judge.model.schema import SchemaError, convert
+from judge.model.scoring import score
 
 FORMATS = (".csv", ".jsonl")
 #: The verdict column of a submission the judge itself failed on (see ``error``).
@@ -85,21 +86,6 @@ class Row:
 
 
 COLUMNS = [f.name for f in fields(Row)]
-
-
-def weight(name: str, weights: dict[str, float]) -> float:
-    """A test's weight: that of the longest matching name prefix, else 1."""
-    best = max((p for p in weights if name.startswith(p)), key=len, default=None)
-    return 1.0 if best is None else weights[best]
-
-
-def score(report: Report, weights: dict[str, float]) -> float:
-    """The weighted fraction of hidden tests passed (of all tests, if a challenge has no hidden ones)."""
-    tests = [t for t in report.tests if t.hidden] or report.tests
-    total = sum(weight(t.name, weights) for t in tests)
-    if total <= 0:
-        return 0.0
-    return round(sum(weight(t.name, weights) for t in tests if t.passed) / total, 6)
 
 
 @dataclass
