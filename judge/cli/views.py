@@ -6,18 +6,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from judge.formats.text import cut, details, kib, ms
+from judge.formats.text import cut, details, kib, ms, printable
 from judge.model.verdict import Verdict
 
 # Markdown and Syntax (pygments) cost more to import than judging a fast solution
 # takes; they are imported where they are used. The rest is only named in type hints.
 if TYPE_CHECKING:
     from judge.authoring.validate import Validation
-    from judge.grading.gradebook import Summary
+    from judge.grading.gradebook import Row, Summary
     from judge.model.report import Report, TestResult
     from judge.problems.challenge import Challenge
     from judge.problems.testcase import TestCase
@@ -190,18 +191,16 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
 
 
-def grade_summary(summary: Summary, out_path: Path, out: Console | None = None) -> None:
-    """Verdict counts and a histogram of scores for a graded class."""
+def grade_summary(summary: Summary, out_path: Path, out: Console | None = None, sort: str = "score") -> None:
+    """Verdict counts, a histogram of scores, and a row per student for a graded class."""
     out = out or console
     counts = summary.verdicts
     table = Table(title=f"{len(summary.rows)} submissions", title_justify="left")
     table.add_column("verdict")
     table.add_column("count", justify="right")
-    for verdict in [*Verdict, None]:
-        name = verdict.value if verdict else "ERROR"
+    for name in [*(v.value for v in Verdict), "REFUSED", "ERROR"]:
         if counts.get(name):
-            text = verdict_text(verdict) if verdict else Text(name, style="bold red")
-            table.add_row(text, str(counts[name]))
+            table.add_row(_row_verdict(name), str(counts[name]))
     out.print(table)
     hist = summary.histogram()
     width = max(hist) or 1
@@ -214,7 +213,46 @@ def grade_summary(summary: Summary, out_path: Path, out: Console | None = None) 
         label = "100%" if i == bins else f"{i * 100 // bins:>3}–{(i + 1) * 100 // bins - 1}%"
         histogram.add_row(label, str(n), Text("█" * round(30 * n / width), style="cyan"))
     out.print(histogram)
+    students(summary.rows, out, sort)
     line = f"judged {summary.judged}, already graded {summary.skipped}"
+    if summary.refused:
+        line += f", [red]{summary.refused} refused (not judged: see the error column)[/red]"
     if summary.errors:
         line += f", [red]{summary.errors} could not be judged (see the error column)[/red]"
-    out.print(f"{line}; gradebook: {out_path}")
+    unisolated = sum(not r.isolated for r in summary.rows if r.verdict not in ("REFUSED", "ERROR"))
+    if unisolated:
+        line += f", [yellow]{unisolated} judged without full isolation[/yellow]"
+    out.print(f"{line}; gradebook: {escape(str(out_path))}")
+
+
+def _row_verdict(name: str) -> Text:
+    if name in Verdict.__members__:
+        return verdict_text(Verdict(name))
+    return Text(name, style="bold red")
+
+
+def students(rows: list[Row], out: Console, sort: str = "score") -> None:
+    """One line per student: best score first (``sort='name'``: by name), and why it did not pass."""
+    ordered = sorted(rows, key=lambda r: r.submission) if sort == "name" else sorted(rows, key=lambda r: -r.score)
+    table = Table(title="students", title_justify="left")
+    table.add_column("submission", overflow="fold")
+    table.add_column("verdict")
+    table.add_column("score", justify="right")
+    table.add_column("passed", justify="right")
+    table.add_column("first failure", overflow="fold")
+    table.add_column("why", no_wrap=True, overflow="ellipsis")
+    for r in ordered:
+        table.add_row(
+            Text(printable(r.submission)),
+            _row_verdict(r.verdict),
+            f"{r.score:.0%}",
+            f"{r.passed}/{r.total}" if r.total else "",
+            Text(printable(r.failed_test)),
+            Text(printable(r.detail or r.error or "")),
+        )
+    out.print(table)
+
+
+def line(text: str, out: Console | None = None) -> None:
+    """One plain line of text (no markup is read in it)."""
+    (out or console).print(Text(text))
