@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     "--force",
     is_flag=True,
     help="Replace --out even when it is not a gradebook of CHALLENGE (and write into a --feedback folder "
-    "that is not this challenge's).",
+    "or over a --similarity file that is not this challenge's).",
 )
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Local worker processes (default: every core).")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", help="Judge on this Dask distributed cluster instead.")
@@ -69,6 +69,18 @@ if TYPE_CHECKING:
     show_default=True,
     help="The order of the per-student table.",
 )
+@click.option(
+    "--similarity",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Compare every pair of submissions and write an HTML report of the similar ones here.",
+)
+@click.option(
+    "--similarity-threshold",
+    type=click.FloatRange(0.0, 1.0, min_open=True),
+    default=0.5,
+    show_default=True,
+    help="Flag a pair when this share of one submission's code is found in the other.",
+)
 @click.pass_context
 def grade(
     ctx: click.Context,
@@ -85,6 +97,8 @@ def grade(
     fmt: str | None,
     hidden_visibility: str | None,
     sort: str,
+    similarity: Path | None,
+    similarity_threshold: float,
 ) -> None:
     """Judge every submission in FOLDER on CHALLENGE and write a gradebook.
 
@@ -101,9 +115,10 @@ def grade(
         raise JudgeError("--hidden-visibility applies only to --format gradescope")
     # Deferred imports: `judge --help` must not pay for the engine.
     from judge.cli import progress, views
+    from judge.grading import similarity as similar
     from judge.grading.backends import DaskCluster, LocalPool
     from judge.grading.feedback import FeedbackFolder
-    from judge.grading.gradebook import Backend, Gradebook, Scorer, grade
+    from judge.grading.gradebook import Backend, Gradebook, Scorer, grade, write_atomically
     from judge.grading.submissions import collect
     from judge.problems.problemset import find
     from judge.runner.sandbox import best_sandbox
@@ -114,6 +129,8 @@ def grade(
     # Everything that can refuse does so before anything is judged or written.
     book = Gradebook(out, ch.id, force=force)
     submissions = collect(folder, pattern, max_kib * 1024)
+    if similarity is not None:
+        similar.check_output(similarity, force)
     sandbox = best_sandbox()
     if scheduler is None:  # a cluster's workers each check their own sandbox
         isolation_gate(sandbox, allow_unisolated)
@@ -153,6 +170,12 @@ def grade(
     views.grade_summary(summary, out, sort=sort)
     if feedback is not None:
         views.line(f"feedback: one file per student in {feedback}")
+    if similarity is not None:
+        sources = {s.name: s.data for s in submissions if s.refused is None}
+        pairs, compared = similar.compare(sources, ch.stub(), similarity_threshold)
+        page = similar.render(pairs, ch.id, len(sources), compared, similarity_threshold)
+        write_atomically(similarity, page, "the similarity report")
+        views.similarity_summary(pairs, compared, similarity)
 
 
 def isolation_gate(sandbox: ProcessSandbox, allowed: bool) -> None:

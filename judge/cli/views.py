@@ -19,6 +19,7 @@ from judge.model.verdict import Verdict
 if TYPE_CHECKING:
     from judge.authoring.validate import Validation
     from judge.grading.gradebook import Row, Summary
+    from judge.grading.similarity import Pair
     from judge.model.report import Report, TestResult
     from judge.problems.challenge import Challenge
     from judge.problems.testcase import TestCase
@@ -256,3 +257,19 @@ def students(rows: list[Row], out: Console, sort: str = "score") -> None:
 def line(text: str, out: Console | None = None) -> None:
     """One plain line of text (no markup is read in it)."""
     (out or console).print(Text(text))
+
+
+def similarity_summary(pairs: list[Pair], compared: int, path: Path, out: Console | None = None) -> None:
+    """The flagged pairs, most similar first, and where the report with the code is."""
+    out = out or console
+    if not pairs:
+        out.print(Text(f"similarity: no pair of {compared} above the threshold; report: {path}"))
+        return
+    table = Table(title=f"similar submissions ({len(pairs)} of {compared} pairs)", title_justify="left")
+    table.add_column("submission", overflow="fold")
+    table.add_column("with", overflow="fold")
+    table.add_column("shared", justify="right")
+    for p in pairs:
+        table.add_row(Text(printable(p.a)), Text(printable(p.b)), f"{p.share_a:.0%} / {p.share_b:.0%}")
+    out.print(table)
+    out.print(Text(f"the matching code, highlighted: {path}"))
