@@ -51,7 +51,11 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     table.add_column("CPU time / test")
     table.add_column("memory", no_wrap=True)
     table.add_column("from")
+    broken = [r for r in rows if r.get("error")]
     for r in rows:
+        if r.get("error"):
+            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", r["origin"])
+            continue
         table.add_row(
             r["id"],
             r["title"],
@@ -65,6 +69,11 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     console.print(
         "[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]"
     )
+    for r in broken:
+        console.print(Text.assemble(("✗ ", "bold red"), (r["id"], "bold"), f"  {r['error']}"))
+    if broken:
+        ids = " ".join(r["id"] for r in broken)
+        console.print(Text(f"{len(broken)} challenge(s) could not be read; see: judge validate {ids}", style="red"))
 
 
 def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
@@ -74,7 +83,9 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
     cfg = ch.config
     console.print(Markdown(ch.statement()))
     console.print()
-    console.print(Panel(Syntax(cfg.signature, "python", theme="ansi_dark"), title="signature", expand=False))
+    # Wrapped, not cut: a long signature must be read whole at any terminal width.
+    signature = Syntax(cfg.signature, "python", theme="ansi_dark", word_wrap=True)
+    console.print(Panel(signature, title="signature", expand=False))
     table = Table(title="Sample tests", title_justify="left")
     table.add_column("name")
     table.add_column("arguments")
