@@ -222,7 +222,7 @@ def test_markdown_feedback_shows_samples_in_full_and_hidden_tests_as_verdicts(mi
     text = render("markdown", mixed, CONTEXT)
     assert text.startswith("# can\\_shift · mixed.py")
     assert "### sample-1: Wrong answer" in text and "can_shift('abcde', 'cdeab')" in text
-    assert "## Hidden tests" in text and "hidden test: only its verdict, time and memory are shown" in text
+    assert "## Hidden tests" in text and "Hidden tests show only their verdict, time and memory." in text
     hidden_failed = [t.name for t in mixed.tests if t.hidden and not t.passed]
     for name in hidden_failed:
         assert f"### {inline(name)}" not in text  # listed in the table, never detailed

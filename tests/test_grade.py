@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -534,3 +535,32 @@ def test_a_dask_cluster_gives_the_same_gradebook_as_the_local_pool(tmp_path: Pat
 
     assert strip(_rows(remote)) == strip(_rows(local))
     assert len(_rows(local)) == 6
+
+
+# -- the terminal ---------------------------------------------------------------
+
+
+def test_the_per_student_table_sorts_by_score_or_by_name() -> None:
+    import io
+
+    from rich.console import Console
+
+    from judge.cli import views
+
+    rows = [
+        _row("bob.py", verdict="WA", score=0.5, failed_test="sample-1", detail="expected True, got False"),
+        _row("alice.py", verdict="CE", score=0.0, detail="SyntaxError: expected ':' (line 1)"),
+        _row("carol.py", verdict="AC", score=1.0),
+        _row("\x1b[2Jeve.py", verdict="REFUSED", score=0.0, error="it is a symbolic link (to /etc/shadow)"),
+    ]
+
+    def order(sort: str) -> list[str]:
+        out = io.StringIO()
+        views.students(rows, Console(file=out, width=120, color_system=None), sort)
+        text = out.getvalue()
+        assert "\x1b" not in text and "\\x1b[2Jeve.py" in text  # a name cannot drive the terminal
+        assert "expected True, got False" in text and "SyntaxError: expected ':' (line 1)" in text
+        return [name for name in re.findall(r"│ (\S+\.py)", text)]
+
+    assert order("score") == ["carol.py", "bob.py", "alice.py", "\\x1b[2Jeve.py"]
+    assert order("name") == ["\\x1b[2Jeve.py", "alice.py", "bob.py", "carol.py"]

@@ -248,11 +248,11 @@ def students(rows: list[Row], out: Console, sort: str = "score") -> None:
     ordered = sorted(rows, key=lambda r: r.submission) if sort == "name" else sorted(rows, key=lambda r: -r.score)
     table = Table(title="students", title_justify="left")
     table.add_column("submission", overflow="fold")
-    table.add_column("verdict")
-    table.add_column("score", justify="right")
-    table.add_column("passed", justify="right")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("passed", justify="right", no_wrap=True)
     table.add_column("first failure", overflow="fold")
-    table.add_column("why", no_wrap=True, overflow="ellipsis")
+    table.add_column("why", overflow="fold")
     for r in ordered:
         table.add_row(
             Text(printable(r.submission)),
@@ -260,9 +260,14 @@ def students(rows: list[Row], out: Console, sort: str = "score") -> None:
             f"{r.score:.0%}",
             f"{r.passed}/{r.total}" if r.total else "",
             Text(printable(r.failed_test)),
-            Text(printable(r.detail or r.error or "")),
+            Text(_short(printable(r.detail or r.error or ""))),
         )
     out.print(table)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A reason cut for a table cell (the gradebook holds it whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def line(text: str, out: Console | None = None) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from judge.formats.context import Context
-from judge.formats.text import HIDDEN_NOTE, call, details, kib, ms, printable, value
+from judge.formats.text import call, details, kib, ms, printable, value
 from judge.model.report import Report, TestResult
 from judge.model.scoring import score
 from judge.model.verdict import Verdict
@@ -49,7 +49,7 @@ def _heading(report: Report, context: Context) -> str:
     if not report.tests:
         line = "**Not judged**"
     elif verdict is not Verdict.CE:
-        line += f" · score {score(report, context.weights):.0%}"
+        line += f" · score {score(report, context.weights):.0%} of the hidden tests"
     return f"# {inline(report.challenge)} · {inline(report.solution)}\n\n{line}"
 
 
@@ -94,7 +94,8 @@ def _hidden(report: Report) -> str:
     if not hidden or report.verdict is Verdict.CE:
         return ""
     passed = sum(t.passed for t in hidden)
-    return f"## Hidden tests\n\n{passed} of {len(hidden)} passed; {HIDDEN_NOTE}.\n\n{_table(hidden)}"
+    note = "Hidden tests show only their verdict, time and memory."
+    return f"## Hidden tests\n\n{passed} of {len(hidden)} passed. {note}\n\n{_table(hidden)}"
 
 
 def counterexample(found: Mapping[str, Any] | None, context: Context) -> str:
