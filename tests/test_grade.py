@@ -191,6 +191,8 @@ def test_force_replaces_and_the_same_challenge_resumes(tmp_path: Path) -> None:
     assert list(Gradebook(out, "can_shift").rows) == ["link.py"]
     code, output = _grade(folder, out)  # a gradebook of can_shift: opened and kept
     assert code == 0 and list(Gradebook(out, "can_shift").rows) == ["link.py"]
+    code, output = _grade(folder, tmp_path / "new" / "folder" / "grades.jsonl")  # its folder is made
+    assert code == 0, output
 
 
 def test_an_empty_file_and_a_gradebook_of_an_older_judge_are_gradebooks(tmp_path: Path) -> None:

@@ -138,9 +138,9 @@ def grade(
     if feedback is not None:
         context = format_context(ch, hidden_visibility)
         writer = FeedbackFolder(feedback, fmt or "markdown", context, ch.id, folder, force=force)
+    cluster = DaskCluster(scheduler, ch, {}, require_isolation=not allow_unisolated) if scheduler else None
     book.lock()
     grader = Scorer(ch.id, ch.digest, ch.config.grading.weights, isolation=sandbox.isolation)
-    cluster = DaskCluster(scheduler, ch, {}, require_isolation=not allow_unisolated) if scheduler else None
 
     def backend(todo: list[Submission]) -> Iterator[tuple[Submission, Report | str]]:
         """Calibrates only when something is left to judge (a finished gradebook reruns at once)."""

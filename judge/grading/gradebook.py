@@ -259,7 +259,11 @@ class Gradebook:
         """Hold the gradebook for this process: a second ``judge grade`` on it would lose rows."""
         name = self.path.parent / f".{self.path.name}.lock"
         while True:
-            fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as exc:
+                raise JudgeError(f"cannot write the gradebook {self.path}: {exc.strerror or exc}") from None
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
