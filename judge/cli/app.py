@@ -12,7 +12,6 @@ from typing import Any
 import click
 
 from judge import __version__
-from judge.cli.text import safe
 from judge.model.errors import JudgeError
 
 
@@ -23,7 +22,10 @@ class Group(click.Group):
         try:
             return super().invoke(ctx)
         except JudgeError as exc:
-            click.echo(f"judge: error: {safe(str(exc))}", err=True)
+            # Deferred: `judge --help` must not pay for the formats package; errors only.
+            from judge.formats.text import printable
+
+            click.echo(f"judge: error: {printable(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
 
 

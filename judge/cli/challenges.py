@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from judge.cli.app import root_of
-from judge.model.errors import JudgeError
+from judge.model.errors import ChallengeError, JudgeError
 
 if TYPE_CHECKING:
     from judge.model.config import Config
@@ -29,10 +29,14 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
     """List the challenges."""
     from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ch in all_challenges(root_of(ctx)):
-        samples, hidden = ch.counts()
-        cfg = ch.config
+        try:
+            samples, hidden = ch.counts()
+            cfg = ch.config
+        except ChallengeError as exc:  # one broken challenge must not hide the others
+            rows.append({"id": ch.id, "origin": ch.origin, "error": _where(exc, ch.path.parent.parent)})
+            continue
         rows.append(
             {
                 "id": ch.id,
@@ -43,6 +47,7 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
                 "time": budget_rule(cfg),
                 "memory_mib": cfg.limits.memory_mib,
                 "origin": ch.origin,
+                "error": None,
             }
         )
     if as_json:
@@ -51,6 +56,15 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
     from judge.cli import views  # deferred: rich costs start-up
 
     views.challenge_list(rows)
+
+
+def _where(exc: ChallengeError, root: Path) -> str:
+    """The error as 'validate' names it: the file (relative to its problem set), then the reason."""
+    try:
+        path = exc.path.resolve().relative_to(root.resolve())
+    except ValueError:
+        path = exc.path
+    return f"{path}: {exc.detail}"
 
 
 @click.command()

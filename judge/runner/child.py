@@ -41,6 +41,9 @@ STDERR_KEEP = 8 * 1024
 #: The kernel's memory limit sits this far above a window's budget: the watcher sees a
 #: slow climb first and says MLE; the kernel stops a burst between two of its samples.
 LIMIT_SLACK = 64 * MIB
+#: How long a child whose channel closed may take to exit by itself before it is killed, so
+#: its own exit status is reported, not the judge's SIGKILL (bwrap exits just after its child).
+EXIT_GRACE_S = 0.5
 
 
 @dataclass
@@ -254,6 +257,10 @@ class Child:
         return outcome
 
     def _died(self, outcome: Outcome) -> Outcome:
+        try:
+            self.proc.wait(EXIT_GRACE_S)
+        except subprocess.TimeoutExpired:
+            pass  # still running with its channel closed: killed below, and reported as killed
         self.kill()
         code = self.proc.returncode
         if code is not None and code < 0:

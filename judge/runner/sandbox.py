@@ -278,9 +278,13 @@ def _choose(secrets: frozenset[Path]) -> Choice:
         if not ok:
             missing.append(f"the process level could not use cgroups and seccomp ({why})")
             process = Plan(None, None, None, None)
-    return Choice(
-        process, _level("process", False, process, PROCESS_LEVEL.features, [*PROCESS_LEVEL.missing, *missing])
-    )
+    return Choice(process, _process_level(*missing, plan=process))
+
+
+def _process_level(*why: str, plan: Plan | None = None) -> Isolation:
+    """The process level's isolation, with why nothing stronger is in force."""
+    plan = plan or Plan(None, None, None, None)
+    return _level("process", False, plan, PROCESS_LEVEL.features, [*PROCESS_LEVEL.missing, *why])
 
 
 def _level(name: str, isolated: bool, plan: Plan, features: list[str], missing: list[str]) -> Isolation:
@@ -343,8 +347,11 @@ def best_sandbox() -> ProcessSandbox:
     """The strongest sandbox this machine supports; its isolation follows the problem sets in use."""
     if _warming is not None:
         _warming.join()  # never probe twice at once
+    isolation = probe()
     with _lock:
-        choice = _choose(hidden.secrets())
-    sandbox = choice.plan.sandbox(choice.isolation)
+        plan = _choose(hidden.secrets()).plan
+    if isolation.level != "bubblewrap" and plan.bwrap is not None:
+        plan = Plan(None, None, None, None)  # the probe says no: never a level it did not prove
+    sandbox = plan.sandbox(isolation)
     sandbox.prover = probe
     return sandbox
