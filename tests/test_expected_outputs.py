@@ -43,3 +43,16 @@ def test_every_answer_is_the_references(cid: str) -> None:
         assert raised == case.raises, f"{cid}/{case.name}"
         if raised is None:
             assert compare(case.expected, value) is None, f"{cid}/{case.name}"
+
+
+def test_expected_answers_come_from_the_cache_the_second_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reference runs once per challenge version: later loads read its answers back."""
+    first = BUILTIN.challenge("confusion_matrix")  # dict answers and NaN markers in the cache
+    answers = {t.name: (t.expected, t.raises) for t in first.tests}
+
+    def no_reference(challenge: object) -> None:
+        raise AssertionError("the expected answers were computed again, not read from the cache")
+
+    monkeypatch.setattr("judge.problems.testdata.load_reference", no_reference)
+    again = BUILTIN.challenge("confusion_matrix")
+    assert {t.name: (t.expected, t.raises) for t in again.tests} == answers

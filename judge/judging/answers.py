@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from judge.runner.harness import MAX_DEPTH, decode
+from judge.runner.harness import MAX_DEPTH, decode_answer
 
 #: The most memory the judge lets one answer's decoded value take (estimated before decoding).
 DECODE_LIMIT = 256 * 1024 * 1024
@@ -58,7 +58,7 @@ def read(text: str) -> Any:
                 f"the judge reads at most {DECODE_LIMIT >> 20} MiB)"
             )
     try:
-        value = decode(text)
+        value = decode_answer(text)
     except RecursionError:
         return Unreadable(f"the answer is nested more than {MAX_DEPTH} levels deep")
     except Exception as exc:  # noqa: BLE001 - the text is the child's: any failure is its answer's fault

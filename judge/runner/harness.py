@@ -121,7 +121,7 @@ def _flat(seq):
 
 
 def _marker(obj):
-    """The value a judge's marker stands for; anything else is not an answer the harness writes."""
+    """The value one of the judge's markers stands for; a malformed marker raises ValueError."""
     if len(obj) == 1:
         if "__float__" in obj:
             text = obj["__float__"]
@@ -133,7 +133,15 @@ def _marker(obj):
             if type(pairs) is list and all(type(p) is list and len(p) == 2 and type(p[0]) is str for p in pairs):
                 return dict(pairs)
             raise ValueError("a __dict__ marker holds a list of [str, value] pairs")
-    raise ValueError("a JSON object that is not one of the judge's markers")
+    return obj
+
+
+def _answer_marker(obj):
+    """As _marker, for an answer: plain() writes no JSON object but a marker."""
+    value = _marker(obj)
+    if value is obj:
+        raise ValueError("a JSON object that is not one of the judge's markers")
+    return value
 
 
 def to_json(value):
@@ -156,8 +164,17 @@ def to_json(value):
 
 
 def decode(text):
-    """Parse JSON holding plain() values, turning the judge's markers back into Python values."""
+    """Parse JSON holding plain() values, turning the judge's markers back into Python values.
+
+    Other JSON objects are kept as they are (the judge's own caches hold plain() values in
+    objects); a malformed marker raises ValueError.
+    """
     return json.loads(text, object_hook=_marker)
+
+
+def decode_answer(text):
+    """Parse an answer's JSON text, which holds no JSON object but the judge's markers."""
+    return json.loads(text, object_hook=_answer_marker)
 
 
 def unplain(value):
