@@ -70,7 +70,7 @@ def run_test(session: Session, case: TestCase, budget_s: float, challenge: Chall
     if run.setup_error is None:
         result.time_ms, result.wall_ms, result.memory_kib = run.cpu_s * 1000, run.wall_s * 1000, run.memory_kib
     if decision.answered and session.worth_timing_again(result.time_ms):
-        again = session.time_again(result.time_ms, len(case.call_payload), budget_s, case.allowance.decode_s)
+        again = session.time_again(result.time_ms, len(case.call_payload), budget_s)
         if again is not None:
             result.time_ms, result.time_range_ms = again
     if case.hidden:

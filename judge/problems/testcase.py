@@ -7,6 +7,7 @@ schema layer; ``TestCase`` is the test as the judge uses it, its expected answer
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -18,7 +19,7 @@ from judge.model.config import IDENTIFIER
 from judge.model.errors import ChallengeError
 from judge.model.schema import SchemaError, convert
 from judge.runner.harness import encode_call, to_json
-from judge.runner.session import Allowance, measure_allowance
+from judge.runner.session import TIMED_FROM, Allowance, measure_decode
 
 
 class CaseSpec(Struct, forbid_unknown_fields=True):
@@ -59,9 +60,16 @@ class TestCase:
     stored: bool = False
 
     @cached_property
+    def _encoded(self) -> tuple[str, float]:
+        """The expected answer as the child writes answers, and the judge's CPU to write it."""
+        start = time.thread_time()
+        text = to_json(self.expected)
+        return text, time.thread_time() - start
+
+    @property
     def expected_json(self) -> str:
         """The expected answer as the child writes answers (plain() then JSON): equal text, equal answer."""
-        return to_json(self.expected)
+        return self._encoded[0]
 
     @cached_property
     def call_json(self) -> str:
@@ -77,8 +85,8 @@ class TestCase:
     def allowance(self) -> Allowance:
         """The harness's honest work on this test (decoding its input, handing back a right
         answer), timed in the judge once: what a solution is not charged for."""
-        answer_chars = len(self.expected_json) if self.raises is None else 0
-        return measure_allowance(self.call_payload, self.expected, answer_chars)
+        encode_s = self._encoded[1] if self.raises is None and len(self.expected_json) >= TIMED_FROM else 0.0
+        return Allowance(decode_s=measure_decode(self.call_payload), encode_s=encode_s)
 
 
 def parse_case(raw: Any, path: Path, hidden: bool, default_name: str, source: str | None = None) -> TestCase:
