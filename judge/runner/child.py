@@ -62,6 +62,8 @@ class Window:
     #: Harness work inside the window that the test is not charged for (seconds of CPU).
     allowance_s: float = 0.0
     sampled_peak: int = 0
+    #: The last CPU reading (the meter is gone once a kill removed the child's cgroup).
+    last_cpu: float | None = None
     #: Filled by Child.close_window().
     cpu_s: float = 0.0
     wall_s: float = 0.0
@@ -125,6 +127,7 @@ class Child:
         if meter is None:
             return window
         cpu = meter.cpu_s()
+        cpu = cpu if cpu is not None else window.last_cpu
         window.cpu_s = max(0.0, cpu - window.cpu0) if cpu is not None else window.wall_s
         peak = meter.peak_bytes() if window.peak_reset else None
         now = meter.memory_bytes() or 0
@@ -171,6 +174,8 @@ class Child:
 
         def finish(status: Status, detail: str = "") -> Outcome:
             cpu = meter.cpu_s() if meter else None
+            if cpu is not None:
+                window.last_cpu = cpu
             wall = time.perf_counter() - start
             return Outcome(
                 status, cpu_s=max(0.0, cpu - start_cpu) if cpu is not None else wall, wall_s=wall, detail=detail

@@ -41,6 +41,12 @@ def child_env(workdir: str) -> dict[str, str]:
         "MKL_NUM_THREADS": "1",
         "NUMEXPR_NUM_THREADS": "1",
         "VECLIB_MAXIMUM_THREADS": "1",
+        # glibc keeps up to 64 MiB of freed memory for reuse (and serves blocks under
+        # 32 MiB from it) instead of returning it at once: a test is then timed on its
+        # own work, not on page faults for memory the previous test gave back, which
+        # otherwise depend on how that test's buffers happened to be sized.
+        "MALLOC_MMAP_THRESHOLD_": str(32 << 20),
+        "MALLOC_TRIM_THRESHOLD_": str(64 << 20),
     }
 
 
