@@ -75,11 +75,13 @@ class Window:
 class Child:
     """One child process running the harness, for one solution."""
 
-    def __init__(self, sandbox: ProcessSandbox | None = None) -> None:
+    def __init__(self, sandbox: ProcessSandbox | None = None, *, site: bool = True) -> None:
+        """Start the harness; ``site`` False skips site-packages (faster to start, no numpy)."""
         self.sandbox = sandbox or ProcessSandbox()
         req_r, self._req_w = os.pipe()
         self._rep_r, rep_w = os.pipe()
-        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
+        flags = ["-I"] if site else ["-I", "-S"]
+        argv = [sys.executable, *flags, "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
         try:
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
         except BaseException:

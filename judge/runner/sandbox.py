@@ -24,7 +24,9 @@ See docs/isolation.md.
 from __future__ import annotations
 
 import functools
+import json
 import os
+import subprocess
 import sys
 import threading
 import uuid
@@ -36,7 +38,7 @@ from judge.model.report import Isolation
 from judge.runner import bwrap, cgroup, hidden, seccomp
 from judge.runner.bwrap import NOBODY, TMP_BYTES, BwrapProcess, BwrapSandbox, bwrap_argv, find_tool
 from judge.runner.harness import decode, encode_call
-from judge.runner.process import PROCESS_LEVEL, ProcessSandbox, SandboxedProcess, SandboxError, child_env
+from judge.runner.process import PROCESS_LEVEL, ProcessSandbox, SandboxedProcess, SandboxError, child_env, close_fd
 from judge.runner.protocol import Answer
 from judge.runner.session import Session, seccomp_active
 
@@ -58,9 +60,12 @@ __all__ = [
 
 #: The probe's CPU budget per run: it walks a few folders and makes a few system calls.
 PROBE_BUDGET_S = 5.0
+#: How long the second sandbox may take to say what it found.
+PROBE_TIMEOUT_S = 10.0
 PROBE_MEMORY = 256 * 1024 * 1024
 
 # The probe runs as a solution would: loaded by the harness, called with its arguments.
+# It also stores what a solution could hope to find in its next run.
 PROBE = r"""
 import ctypes, os, socket
 
@@ -75,27 +80,18 @@ def probe(mode, paths, marker, nr):
                 out["readable"].append(p)
         except OSError:
             pass
-    libc = ctypes.CDLL(None, use_errno=True)
-    rings = (-4, -5, -3)  # the user, user-session and session keyrings
-    places = ["/tmp", "/dev/shm", os.environ.get("HOME", "/tmp"), os.getcwd()]
     out["kept"] = []
     if mode == "store":
-        for ring in rings:
+        libc = ctypes.CDLL(None, use_errno=True)
+        for ring in (-4, -5, -3):  # the user, user-session and session keyrings
             if nr and libc.syscall(nr["add_key"], b"user", marker.encode(), b"1", ctypes.c_size_t(1), ring) >= 0:
                 out["kept"].append(f"a key in keyring {ring}")
-        for folder in places:
+        for folder in ("/tmp", "/dev/shm", os.environ.get("HOME", "/tmp"), os.getcwd()):
             try:
                 with open(os.path.join(folder, marker), "w") as f:
                     f.write("1")
             except OSError:
                 pass
-    else:
-        for ring in rings:
-            key = libc.syscall(nr["keyctl"], 10, ring, b"user", marker.encode(), 0) if nr else -1
-            if key >= 0:
-                out["kept"].append(f"a key in keyring {ring}")
-                libc.syscall(nr["keyctl"], 21, key)  # KEYCTL_INVALIDATE: leave nothing behind
-        out["kept"] += [f for f in places if os.path.exists(os.path.join(f, marker))]
     try:
         pid = os.fork()
         if pid == 0:
@@ -105,6 +101,26 @@ def probe(mode, paths, marker, nr):
     except OSError:
         out["forked"] = False
     return out
+"""
+
+# The next run, in a sandbox of its own, looks for what the probe stored. It runs with no
+# filter, so that a key the filter failed to stop would be seen; it waits on stdin until
+# the probe has stored, so its interpreter boots while the probe runs.
+CHECK = r"""
+import ctypes, json, os, sys
+sys.stdin.read(1)
+marker, nr = sys.argv[1], json.loads(sys.argv[2])
+libc = ctypes.CDLL(None, use_errno=True)
+kept = []
+for ring in (-4, -5, -3):
+    key = libc.syscall(nr["keyctl"], 10, ring, b"user", marker.encode(), 0) if nr else -1
+    if key >= 0:
+        kept.append(f"a key in keyring {ring}")
+        libc.syscall(nr["keyctl"], 21, key)  # KEYCTL_INVALIDATE: leave nothing behind
+for folder in ("/tmp", "/dev/shm", os.environ.get("HOME", "/tmp"), os.getcwd()):
+    if os.path.exists(os.path.join(folder, marker)):
+        kept.append(folder)
+print(json.dumps(kept))
 """
 
 
@@ -135,20 +151,24 @@ def _checked_paths(secrets: frozenset[Path]) -> list[str]:
 
 def _session(plan: Plan) -> Session:
     """A session for one probe run, its child already booting."""
-    session = Session(plan.sandbox(), "probe", PROBE_MEMORY, repeat=False)
+    # Without site-packages, which the probe does not need: the same path, started sooner.
+    session = Session(plan.sandbox(), "probe", PROBE_MEMORY, repeat=False, site=False)
     session.spawn()
     return session
 
 
+def _keyring_calls() -> dict[str, int] | None:
+    table = seccomp.TABLES.get(seccomp.machine())
+    return {k: table[1][k] for k in ("add_key", "keyctl")} if table else None
+
+
 def _run_probe(session: Session, mode: str, paths: list[str], marker: str) -> dict[str, Any] | str:
     """One probe run in a fresh child: what it saw from inside (a dict), or why it failed."""
-    table = seccomp.TABLES.get(seccomp.machine())
-    nr = {k: table[1][k] for k in ("add_key", "keyctl")} if table else None
     try:
         loaded = session.load(PROBE, cpu_backstop_s=30)
         if not loaded.done:
             return f"the probe did not start ({loaded.detail or type(loaded.reply).__name__})"
-        run = session.run(encode_call([mode, paths, marker, nr], {}), PROBE_BUDGET_S)
+        run = session.run(encode_call([mode, paths, marker, _keyring_calls()], {}), PROBE_BUDGET_S)
         child = session.child
         reply = run.answer.reply if run.answer is not None else None
         if not isinstance(reply, Answer):
@@ -164,6 +184,53 @@ def _run_probe(session: Session, mode: str, paths: list[str], marker: str) -> di
         return str(exc)
     except (OSError, ValueError) as exc:
         return f"the probe failed ({exc})"
+
+
+class _Checker:
+    """The next run: a sandbox of the same kind, started now, that looks once told to."""
+
+    def __init__(self, plan: Plan, marker: str) -> None:
+        assert plan.bwrap is not None
+        sandbox = BwrapSandbox(plan.bwrap, plan.setpriv)
+        argv = [sys.executable, "-I", "-S", "-c", CHECK, marker, json.dumps(_keyring_calls())]
+        # bwrap writes to its --info-fd: the read end stays open while it runs (a closed
+        # one would make that write fail), though nothing here needs what it says.
+        self.info_r, info_w = os.pipe()
+        try:
+            self.proc = subprocess.Popen(
+                sandbox.command(argv, info_w),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                env={"PATH": "/usr/bin:/bin"},
+                pass_fds=(info_w,),
+                start_new_session=True,
+            )
+        except BaseException:
+            os.close(self.info_r)
+            raise
+        finally:
+            os.close(info_w)
+
+    def look(self) -> list[str] | str:
+        """What survived of the probe's run, or why the check failed."""
+        try:
+            out, err = self.proc.communicate(b"x", timeout=PROBE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self.close()
+            return "the second sandbox did not answer"
+        try:
+            kept = json.loads(out.decode().strip().splitlines()[-1])
+        except (ValueError, IndexError):
+            lines = err.decode(errors="replace").strip().splitlines()
+            return f"the second sandbox failed ({lines[-1] if lines else f'exit code {self.proc.returncode}'})"
+        return [str(k) for k in kept]
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.communicate()
+        close_fd(self.info_r)
 
 
 def _problems(plan: Plan, seen: dict[str, Any]) -> str | None:
@@ -194,38 +261,39 @@ def _problems(plan: Plan, seen: dict[str, Any]) -> str | None:
 def _prove(plan: Plan, secrets: frozenset[Path]) -> tuple[bool, str, list[str]]:
     """(works, why not, what survived) for a plan.
 
-    In bubblewrap, two runs: the second looks for what the first stored. At the process
-    level one run, which stores nothing (it would land on the host).
+    One run through the solution's own path, which also stores what a solution would
+    keep; in bubblewrap, a second sandbox, booted meanwhile, then looks for it. At the
+    process level nothing is stored (it would land on the host).
     """
     paths = _checked_paths(secrets) if plan.bwrap is not None else []
     marker = f"judge-probe-{uuid.uuid4().hex[:12]}"
     try:
-        sessions = [_session(plan)] + ([_session(plan)] if plan.bwrap is not None else [])
+        session = _session(plan)
     except (OSError, SandboxError) as exc:
         return False, f"the sandbox does not start ({exc})", []
+    checker = None
     try:
-        # The second child boots while the first runs: its sandbox is new either way.
-        return _judge_runs(plan, sessions, paths, marker)
+        checker = _Checker(plan, marker) if plan.bwrap is not None else None
+        first = _run_probe(session, "store" if checker else "check", paths, marker)
+        if isinstance(first, str):
+            return False, first, []
+        problem = _problems(plan, first)
+        if problem:
+            return False, problem, []
+        if plan.seccomp is not None and plan.cgroups is None and first.get("forked"):
+            return False, "the filter lets a new process start", []
+        if checker is None:
+            return True, "", []
+        second = checker.look()
+        if isinstance(second, str):
+            return False, second, []
+        return True, "", [*first["kept"], *second]
+    except OSError as exc:
+        return False, f"the sandbox does not start ({exc})", []
     finally:
-        for session in sessions:
-            session.close()
-
-
-def _judge_runs(plan: Plan, sessions: list[Session], paths: list[str], marker: str) -> tuple[bool, str, list[str]]:
-    first = _run_probe(sessions[0], "store" if plan.bwrap is not None else "check", paths, marker)
-    if isinstance(first, str):
-        return False, first, []
-    problem = _problems(plan, first)
-    if problem:
-        return False, problem, []
-    if plan.seccomp is not None and plan.cgroups is None and first.get("forked"):
-        return False, "the filter lets a new process start", []
-    if plan.bwrap is None:
-        return True, "", []
-    second = _run_probe(sessions[1], "check", paths, marker)
-    if isinstance(second, str):
-        return False, second, []
-    return True, "", [*first["kept"], *second["kept"]]
+        session.close()
+        if checker is not None:
+            checker.close()
 
 
 def _plans() -> tuple[Plan | None, Plan, list[str]]:

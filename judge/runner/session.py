@@ -42,6 +42,14 @@ ADDRESS_SPACE_MARGIN = 4096 * MIB
 WALL_FACTOR, WALL_EXTRA_S = 3.0, 2.0
 #: Round trips timed before the solution loads, to know the harness's own cost of one.
 OVERHEAD_TRIPS = 5
+#: The margin on the judge's estimate of the harness's work (see Allowance.margin).
+ALLOWANCE_FACTOR, ALLOWANCE_EXTRA_S = 1.5, 0.0002
+#: Inputs (bytes of marshal) and answers (characters of JSON) shorter than this cost the
+#: harness too little to be worth timing: a few microseconds, charged to the test.
+TIMED_FROM = 4 * 1024
+#: A test whose input, answer or memory reaches this is freed by a request of its own,
+#: after its window; smaller ones are freed by the next test's put, in microseconds.
+FREE_APART_FROM = 4 * MIB
 
 
 @dataclass(frozen=True)
@@ -62,11 +70,6 @@ class Allowance:
 
 
 NO_ALLOWANCE = Allowance()
-#: The margin on the judge's estimate of the harness's work (see Allowance.margin).
-ALLOWANCE_FACTOR, ALLOWANCE_EXTRA_S = 1.5, 0.0002
-#: Inputs (bytes of marshal) and answers (characters of JSON) shorter than this cost the
-#: harness too little to be worth timing: a few microseconds, charged to the test.
-TIMED_FROM = 4 * 1024
 
 
 def _cpu_of(work: Any, at_least_s: float = 0.0001) -> float:
@@ -124,9 +127,18 @@ class Session:
     """One solution's child process, respawned and reloaded if a test kills it."""
 
     def __init__(
-        self, sandbox: ProcessSandbox, function: str, memory_bytes: int, *, repeat: bool = True, precise: int = 0
+        self,
+        sandbox: ProcessSandbox,
+        function: str,
+        memory_bytes: int,
+        *,
+        repeat: bool = True,
+        precise: int = 0,
+        site: bool = True,
     ) -> None:
         self.sandbox = sandbox
+        #: Whether the child imports site (site-packages, numpy); only the probe goes without.
+        self.site = site
         self.function = function
         #: What one test may allocate above what the child held before it.
         self.memory_bytes = memory_bytes
@@ -145,7 +157,7 @@ class Session:
     def spawn(self) -> None:
         """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
         if self._spare is None:
-            self._spare = Child(self.sandbox)
+            self._spare = Child(self.sandbox, site=self.site)
 
     def load(self, source: str, cpu_backstop_s: float) -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
@@ -153,7 +165,7 @@ class Session:
         return self._start()
 
     def _start(self) -> Outcome:
-        self.child, self._spare = (self._spare or Child(self.sandbox)), None
+        self.child, self._spare = (self._spare or Child(self.sandbox, site=self.site)), None
         self._contain(self.child)
         # Timed here, while no solution code has run: a solution cannot inflate it.
         self.overhead_ms = self._measure_overhead(self.child)
@@ -237,9 +249,9 @@ class Session:
         if put.status is not Status.REPLY and run.limit is None:
             run.setup_error = f"the process ended before the test could start: {put.detail}"
         self._charge(run, child.close_window(window), put, honest, trip + allowance.margin(allowance.decode_s))
-        if child.alive and (len(payload) >= TIMED_FROM or allowance.encode_s or run.memory_kib >= TIMED_FROM):
+        if child.alive and (allowance.decode_s or allowance.encode_s or run.memory_kib * 1024 >= FREE_APART_FROM):
             # A big input or answer is freed now, outside the test's window: freeing is the
-            # harness's work, and a small one is freed by the next test's put in microseconds.
+            # harness's work, not the test's.
             child.request({"op": "free"}, PUT_BUDGET)
         return run
 
