@@ -12,12 +12,13 @@ whole process tree's CPU and memory charged and bounded, a pids limit) and a
 system-call filter (``judge.runner.seccomp``: no keyring, no namespaces, and no new
 processes when there is no cgroup to charge them).
 
-The probe starts real children through the very path a solution takes (the harness, its
+The probe starts a real child through the very path a solution takes (the harness, its
 containment, its cgroup) and checks from inside and outside: the uid, the processes and
 network it sees, its capabilities, that every secret of ``judge.runner.hidden`` is
-unreadable, that the filter and cgroup are in force, and that nothing one run stores (in
-the kernel keyring, /tmp, /dev/shm, its home) is there for the next. A new problem set
-registered later is proven the same way before a report calls the run isolated.
+unreadable, that the filter and cgroup are in force; then a second sandbox checks that
+nothing the first stored (in the kernel keyring, /tmp, /dev/shm, its home) is there for
+the next run. A new problem set registered later is proven the same way before a
+report calls the run isolated.
 See docs/isolation.md.
 """
 
