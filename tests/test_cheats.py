@@ -212,6 +212,8 @@ SIMPLE = {
     "stops_itself.py": {Verdict.TLE, Verdict.AC},
     # Its own loading breaks (the harness's encoder is replaced at import): CE, or later RE/WA/TLE.
     "tampered_modules.py": {Verdict.CE, Verdict.RE, Verdict.WA, Verdict.TLE},
+    # A million digits: slow to write (charged: TLE), and refused by the judge's own guard.
+    "huge_int.py": {Verdict.WA, Verdict.TLE},
     "fork_bomb.py": {Verdict.TLE, Verdict.RE},
     "thread_bomb.py": {Verdict.TLE, Verdict.RE},
 }

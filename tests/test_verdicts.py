@@ -149,8 +149,18 @@ def test_an_oversized_or_garbled_answer_is_wa() -> None:
         ("[" * 300 + "]" * 300, "nested more than 200 levels"),
         ("[1, 2", "could not be read"),
         ("[]," * 500_000, "could not be read"),
+        ("7" * 100_000, "could not be read"),
     ],
-    ids=["dict-marker", "float-marker", "plain-object", "deep-20000", "deep-300", "truncated", "many-lists"],
+    ids=[
+        "dict-marker",
+        "float-marker",
+        "plain-object",
+        "deep-20000",
+        "deep-300",
+        "truncated",
+        "many-lists",
+        "huge-int",
+    ],  # fmt: skip
 )
 def test_a_forged_answer_text_is_wa_with_a_reason(text: str, words: str) -> None:
     for hidden in (False, True):

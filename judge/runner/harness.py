@@ -300,6 +300,8 @@ def _fetch(result):
         return {"status": "unsupported", "message": str(exc)}, None
     except RecursionError:
         return {"status": "unsupported", "message": "the value is nested too deeply"}, None
+    except Exception as exc:  # an int too long to write, a hostile subclass: its answer's fault
+        return {"status": "unsupported", "message": f"the value cannot be written: {type(exc).__name__}"}, None
     finally:
         sys.setrecursionlimit(limit)
 
