@@ -84,6 +84,22 @@ def boxed_processes() -> list[int]:
     return found
 
 
+def box_memory() -> int:
+    """The most memory any one cgroup this judge made holds now, in bytes."""
+    support = cgroup.detect()
+    if not isinstance(support, cgroup.Support):
+        return 0
+    parent = support.places["memory"].parent
+    most = 0
+    for name in ("memory.usage_in_bytes", "memory.current"):
+        for counter in parent.glob(f"*/{name}"):
+            try:
+                most = max(most, int(counter.read_text()))
+            except (OSError, ValueError):
+                pass
+    return most
+
+
 def first_failure(report: Report) -> str:
     bad = [t for t in report.tests if t.verdict not in (Verdict.AC, Verdict.SKIPPED)]
     return f"{report.verdict.value}; {report.compile_error or ''} {bad[0].message if bad else ''}"

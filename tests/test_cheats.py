@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from hostile_support import (
     CHALLENGE,
     HOSTILE,
     MEMORY_ATTACK_S,
+    box_memory,
     boxed_processes,
     first_failure,
     judge,
@@ -34,9 +36,10 @@ from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner import bwrap as bwrap_mod
 from judge.runner import hidden
 from judge.runner import sandbox as sandbox_mod
+from judge.runner.child import LIMIT_SLACK
 from judge.runner.harness import encode_call
 from judge.runner.protocol import Status
-from judge.runner.session import Session
+from judge.runner.session import LOAD_MEMORY, MIB, Session
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(180), needs_isolation]
 REPO = Path(__file__).resolve().parent.parent
@@ -225,6 +228,31 @@ def test_attack_gets_its_verdict(name: str, verdicts: set[Verdict]) -> None:
     assert report.verdict in verdicts, first_failure(report)
     assert "LEAK" not in json.dumps(report.to_dict()), first_failure(report)
     assert boxed_processes() == []
+
+
+@pytest.mark.skipif(not CGROUPS, reason="the ceiling is the cgroup's")
+def test_memory_kept_from_test_to_test_never_passes_the_ceiling() -> None:
+    seen = [0]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen[0] = max(seen[0], box_memory())
+            time.sleep(0.01)
+
+    few = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
+    few.__dict__["tests"] = CHALLENGE.tests[:4]  # enough to reach the ceiling once
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        report = judge(HOSTILE / "hoard_memory.py", fail_fast=False, budget_s=MEMORY_ATTACK_S, challenge=few)
+    finally:
+        done.set()
+        watcher.join()
+    ceiling = LOAD_MEMORY + int(CHALLENGE.config.limits.memory_mib * MIB) + LIMIT_SLACK
+    assert seen[0] > 1 << 30, "the attack did hoard"
+    assert seen[0] <= ceiling, f"the tree held {seen[0] >> 20} MiB"
+    assert len(report.tests) == 4
 
 
 def test_lifting_the_limits_fails_and_memory_is_still_bounded() -> None:

@@ -95,6 +95,9 @@ class Child:
         os.set_blocking(self._req_w, False)
         self.stderr = b""
         self.alive = True
+        #: The most memory the child's whole process tree may ever hold (set by the session):
+        #: a window's limit is never above it, however much the child kept from before.
+        self.memory_ceiling: int | None = None
 
     # -- plumbing ---------------------------------------------------------
 
@@ -117,7 +120,8 @@ class Child:
         if meter is None:
             return Window(budget, 0.0, time.perf_counter(), 0, 0, False, allowance_s)
         usage0 = meter.memory_bytes() or 0
-        meter.set_memory_limit(usage0 + budget.memory_bytes + LIMIT_SLACK)
+        limit = usage0 + budget.memory_bytes + LIMIT_SLACK
+        meter.set_memory_limit(limit if self.memory_ceiling is None else min(limit, self.memory_ceiling))
         peak_reset = meter.reset_peak()
         events0 = meter.limit_events()
         return Window(budget, meter.cpu_s() or 0.0, time.perf_counter(), usage0, events0, peak_reset, allowance_s)

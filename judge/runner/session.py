@@ -166,6 +166,9 @@ class Session:
 
     def _start(self) -> Outcome:
         self.child, self._spare = (self._spare or Child(self.sandbox, site=self.site)), None
+        # Memory kept between tests (or grown in the requests around them) never adds up
+        # past what loading may take plus one test's budget: the kernel's limit holds it.
+        self.child.memory_ceiling = LOAD_MEMORY + self.memory_bytes
         self._contain(self.child)
         # Timed here, while no solution code has run: a solution cannot inflate it.
         self.overhead_ms = self._measure_overhead(self.child)
