@@ -40,7 +40,7 @@ class Place:
 
     need: str
     version: int
-    #: The folder this judge makes its boxes in (``judge-<pid>`` under its own cgroup).
+    #: The folder this judge makes its boxes in (``judge-<pid namespace>-<pid>`` under its own cgroup).
     parent: Path
 
 
@@ -130,9 +130,29 @@ def _write(path: Path, value: str) -> None:
         f.write(value)
 
 
+def _pid_namespace() -> str:
+    """This judge's PID namespace, by inode: pids only mean something within one."""
+    try:
+        return os.readlink("/proc/self/ns/pid").removeprefix("pid:[").removesuffix("]")
+    except OSError:
+        return "0"
+
+
+def _folder_name() -> str:
+    """``judge-<pid namespace>-<pid>``: whose boxes these are, for the sweep of a later judge."""
+    return f"judge-{_pid_namespace()}-{os.getpid()}"
+
+
 def _owner_alive(name: str) -> bool:
-    pid = name.removeprefix("judge-")
-    return not pid.isdigit() or Path(f"/proc/{pid}").exists()
+    """Whether the judge that made a ``judge-<ns>-<pid>`` folder may still run.
+
+    Only a judge of our own PID namespace whose pid is gone is known dead; a folder of
+    another namespace (another container sharing the hierarchy) is never touched.
+    """
+    parts = name.split("-")
+    if len(parts) != 3 or parts[1] != _pid_namespace() or not parts[2].isdigit():
+        return True
+    return Path(f"/proc/{parts[2]}").exists()
 
 
 def _sweep(parent: Path) -> None:
@@ -158,7 +178,7 @@ def _v1_place(need: str, mounts: list[Mount], own: dict[str, str]) -> Place | st
     folder = _inside(mount, own.get(controller, "/"))
     if folder is None:
         return f"the judge's {controller} cgroup is not visible under {mount.path}"
-    return _made(Place(need, 1, folder / f"judge-{os.getpid()}"))
+    return _made(Place(need, 1, folder / _folder_name()))
 
 
 def _made(place: Place) -> Place | str:
@@ -173,7 +193,7 @@ def _v2_places(mount: Mount, own: str | None, needs: list[str]) -> dict[str, Pla
     """Places in the unified hierarchy, enabling controllers where the kernel's rules allow it.
 
     A v2 cgroup that hands controllers to its children may hold no process itself (the
-    root excepted). So boxes go under ``judge-<pid>``; when the judge's own cgroup still
+    root excepted). So boxes go under ``judge-<ns>-<pid>``; when the judge's own cgroup still
     holds the judge, the judge first moves into a leaf of its own, ``judge-<pid>.self``,
     which is only done when no other process shares that cgroup.
     """
@@ -188,7 +208,7 @@ def _v2_places(mount: Mount, own: str | None, needs: list[str]) -> dict[str, Pla
     absent = [n for n in controllers if n not in available]
     if absent:
         return f"the {' and '.join(absent)} controller{'s are' if len(absent) > 1 else ' is'} not enabled for {base}"
-    parent = base / f"judge-{os.getpid()}"
+    parent = base / _folder_name()
     try:
         if controllers:
             _delegate(base, controllers)
@@ -270,7 +290,7 @@ def detect() -> Support | str:
 
 
 def _remove_parents(support: Support) -> None:
-    """At exit: this judge's ``judge-<pid>`` folders (its boxes are gone by then)."""
+    """At exit: this judge's ``judge-<ns>-<pid>`` folders (its boxes are gone by then)."""
     for folder in {p.parent for p in support.places.values()}:
         try:
             folder.rmdir()
