@@ -371,7 +371,7 @@ def _isolation(plan: Plan, secrets: frozenset[Path], missing: list[str]) -> Isol
     features = [
         "bubblewrap",
         "minimal read-only root (system libraries and the Python installation)",
-        f"judge package and {len(secrets) - 1} problem-set folders hidden (proven unreadable)",
+        f"the judge package and every problem set in use hidden ({len(secrets)} folders, proven unreadable)",
         f"size-capped tmpfs /tmp ({TMP_BYTES >> 20} MiB)",
         "new PID namespace (no process outlives the run)",
         "no network",
