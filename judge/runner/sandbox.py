@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import select
 import subprocess
 import sys
 import threading
@@ -68,10 +69,11 @@ PROBE_MEMORY = 256 * 1024 * 1024
 # The probe runs as a solution would: loaded by the harness, called with its arguments.
 # It also stores what a solution could hope to find in its next run.
 PROBE = r"""
-import ctypes, os, socket
+import os
 
-def probe(mode, paths, marker, nr):
-    out = {"uid": os.getuid(), "pid": os.getpid(), "net": [n for _, n in socket.if_nameindex()]}
+def probe(mode, paths, marker, nr, fork):
+    net = [line.split(":")[0].strip() for line in open("/proc/self/net/dev").readlines()[2:]]
+    out = {"uid": os.getuid(), "pid": os.getpid(), "net": net}
     out["pids"] = sorted(int(p) for p in os.listdir("/proc") if p.isdigit())
     out["caps"] = [l.split()[1] for l in open("/proc/self/status") if l.startswith("CapEff")][0]
     out["readable"] = []
@@ -83,6 +85,8 @@ def probe(mode, paths, marker, nr):
             pass
     out["kept"] = []
     if mode == "store":
+        import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         for ring in (-4, -5, -3):  # the user, user-session and session keyrings
             if nr and libc.syscall(nr["add_key"], b"user", marker.encode(), b"1", ctypes.c_size_t(1), ring) >= 0:
@@ -93,14 +97,16 @@ def probe(mode, paths, marker, nr):
                     f.write("1")
             except OSError:
                 pass
-    try:
-        pid = os.fork()
-        if pid == 0:
-            os._exit(0)
-        os.waitpid(pid, 0)
-        out["forked"] = True
-    except OSError:
-        out["forked"] = False
+    out["forked"] = None
+    if fork:  # only asked where the filter must refuse new processes
+        try:
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            os.waitpid(pid, 0)
+            out["forked"] = True
+        except OSError:
+            out["forked"] = False
     return out
 """
 
@@ -169,7 +175,8 @@ def _run_probe(session: Session, mode: str, paths: list[str], marker: str) -> di
         loaded = session.load(PROBE, cpu_backstop_s=30)
         if not loaded.done:
             return f"the probe did not start ({loaded.detail or type(loaded.reply).__name__})"
-        run = session.run(encode_call([mode, paths, marker, _keyring_calls()], {}), PROBE_BUDGET_S)
+        no_forks = session.sandbox.seccomp is not None and session.sandbox.cgroups is None
+        run = session.run(encode_call([mode, paths, marker, _keyring_calls(), no_forks], {}), PROBE_BUDGET_S)
         child = session.child
         reply = run.answer.reply if run.answer is not None else None
         if not isinstance(reply, Answer):
@@ -214,23 +221,34 @@ class _Checker:
             os.close(info_w)
 
     def look(self) -> list[str] | str:
-        """What survived of the probe's run, or why the check failed."""
+        """What survived of the probe's run, or why the check failed.
+
+        Its one line is read as soon as it is written: the sandbox's teardown is not awaited.
+        """
+        assert self.proc.stdin is not None and self.proc.stdout is not None
         try:
-            out, err = self.proc.communicate(b"x", timeout=PROBE_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self.close()
+            self.proc.stdin.write(b"x")
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        if not select.select([self.proc.stdout], [], [], PROBE_TIMEOUT_S)[0]:
             return "the second sandbox did not answer"
+        line = self.proc.stdout.readline()
         try:
-            kept = json.loads(out.decode().strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            lines = err.decode(errors="replace").strip().splitlines()
-            return f"the second sandbox failed ({lines[-1] if lines else f'exit code {self.proc.returncode}'})"
-        return [str(k) for k in kept]
+            return [str(k) for k in json.loads(line)]
+        except ValueError:
+            assert self.proc.stderr is not None
+            lines = self.proc.stderr.read().decode(errors="replace").strip().splitlines()
+            return f"the second sandbox failed ({lines[-1] if lines else f'exit code {self.proc.wait()}'})"
 
     def close(self) -> None:
+        """Kill it if it still runs (its sandbox dies with bwrap: --die-with-parent), and reap it."""
         if self.proc.poll() is None:
             self.proc.kill()
-            self.proc.communicate()
+        self.proc.wait()
+        for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            if pipe is not None:
+                pipe.close()
         close_fd(self.info_r)
 
 
