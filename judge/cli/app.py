@@ -7,12 +7,15 @@ are imported inside the commands, so ``judge --help`` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from judge import __version__
 from judge.model.errors import JudgeError
+
+if TYPE_CHECKING:
+    from judge.runner.sandbox import ProcessSandbox
 
 
 class Group(click.Group):
@@ -55,3 +58,18 @@ def solution_file(path: Path) -> Path:
     if not path.is_file():
         raise JudgeError(f"{path} is not a regular file; give the path of your .py solution")
     return path
+
+
+def checked_sandbox(require_isolation: bool, verb: str) -> ProcessSandbox:
+    """The strongest sandbox here; refused under --require-isolation when it does not isolate, else warned about."""
+    from judge.runner.sandbox import best_sandbox  # deferred: keeps `judge --help` fast
+
+    sandbox = best_sandbox()
+    missing = "; ".join(sandbox.isolation.missing)
+    if require_isolation and not sandbox.isolation.isolated:
+        raise JudgeError(
+            f"full isolation is not available ({missing}); run without --require-isolation to {verb} with less"
+        )
+    if not sandbox.isolation.isolated:
+        click.echo(f"judge: warning: the solution is NOT isolated ({missing})", err=True)
+    return sandbox

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from judge.cli.app import root_of
 from judge.model.errors import JudgeError
-
-if TYPE_CHECKING:
-    from judge.model.config import Config
-
-
-def budget_rule(cfg: Config) -> str:
-    if cfg.limits.time_ms is not None:
-        return f"{cfg.limits.time_ms:g} ms"
-    return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
 
 
 @click.command("list")
@@ -26,24 +16,9 @@ def budget_rule(cfg: Config) -> str:
 @click.pass_context
 def list_cmd(ctx: click.Context, as_json: bool) -> None:
     """List the challenges."""
-    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+    from judge.problems.listing import rows as list_rows  # deferred: keeps `judge --help` fast
 
-    rows = []
-    for ch in all_challenges(root_of(ctx)):
-        samples, hidden = ch.counts()
-        cfg = ch.config
-        rows.append(
-            {
-                "id": ch.id,
-                "title": cfg.title,
-                "difficulty": cfg.difficulty,
-                "samples": samples,
-                "hidden": hidden,
-                "time": budget_rule(cfg),
-                "memory_mib": cfg.limits.memory_mib,
-                "origin": ch.origin,
-            }
-        )
+    rows = list_rows(root_of(ctx))
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -58,6 +33,7 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
 def show(ctx: click.Context, challenge: str) -> None:
     """Show a challenge: statement, signature, sample tests and budgets."""
     from judge.cli import views  # deferred: rich costs start-up
+    from judge.problems.listing import budget_rule
     from judge.problems.problemset import find
 
     ch = find(challenge, root_of(ctx))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from judge.cli.app import root_of, solution_file
-from judge.model.errors import ExitCode, JudgeError
+from judge.cli.app import checked_sandbox, root_of, solution_file
+from judge.model.errors import ExitCode
 
 
 @click.command()
@@ -40,7 +40,7 @@ def run(
     """Judge FILE on every test of CHALLENGE."""
     # Deferred imports: `judge --help` must not pay for the engine. The sandbox probe
     # starts first, in a background thread, so it overlaps loading the tests.
-    from judge.runner.sandbox import best_sandbox, warm_up
+    from judge.runner.sandbox import warm_up
 
     warm_up()
     from judge.problems.problemset import find
@@ -51,14 +51,7 @@ def run(
     from judge.judging.engine import Options, judge
     from judge.model.source import Source
 
-    sandbox = best_sandbox()
-    if require_isolation and not sandbox.isolation.isolated:
-        raise JudgeError(
-            f"full isolation is not available ({'; '.join(sandbox.isolation.missing)}); "
-            "run without --require-isolation to judge with less"
-        )
-    if not sandbox.isolation.isolated:
-        click.echo(f"judge: warning: the solution is NOT isolated ({'; '.join(sandbox.isolation.missing)})", err=True)
+    sandbox = checked_sandbox(require_isolation, "judge")
     from judge.cli import progress, views  # rich, only now that there is something to show
 
     with progress.Live(enabled=not as_json, total=len(ch.tests)) as live:

@@ -1,0 +1,291 @@
+// The challenge page: the editor, Run and Submit over the judge's event stream, the live
+// report, and the attempts. Everything a solution produced is put in the page as text
+// (textContent), never as HTML. The API is documented in docs/web.md.
+"use strict";
+
+const page = JSON.parse(document.getElementById("page-data").textContent);
+const $ = (id) => document.getElementById(id);
+const draftKey = `judge:draft:${page.id}`;
+
+const LONG = {
+  AC: "Accepted", WA: "Wrong answer", TLE: "Time limit exceeded", MLE: "Memory limit exceeded",
+  RE: "Runtime error", CE: "Compile error", SKIPPED: "Skipped",
+};
+
+// ---- small DOM helpers ---------------------------------------------------------------
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child != null) node.append(child);
+  return node;
+}
+function verdictBadge(verdict) {
+  return el("span", { class: `verdict v-${verdict}`, title: LONG[verdict] || verdict, text: verdict });
+}
+function ms(value) {
+  if (value == null) return "–";
+  if (value < 0.001) return "<0.001";
+  if (value < 1) return value.toFixed(3);
+  if (value < 100) return value.toFixed(1);
+  return Math.round(value).toLocaleString("en");
+}
+function kib(value) {
+  return value >= 1024 ? `${(value / 1024).toFixed(1)} MiB` : `${value} KiB`;
+}
+
+// A JSON value written as Python writes it (True, None, 'str' stays "str").
+function py(value) {
+  if (value === null || value === undefined) return "None";
+  if (value === true) return "True";
+  if (value === false) return "False";
+  if (Array.isArray(value)) return `[${value.map(py).join(", ")}]`;
+  if (typeof value === "object") return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${py(v)}`).join(", ")}}`;
+  return JSON.stringify(value);
+}
+// Long lists one element a line, so a diff can point at the line that differs.
+function pyLines(value) {
+  const flat = py(value);
+  if (flat.length <= 70 || !Array.isArray(value)) return [flat];
+  return ["[", ...value.map((v) => `  ${py(v)},`), "]"];
+}
+function call(input) {
+  if (!input) return "";
+  const args = (input.args || []).map(py);
+  for (const [k, v] of Object.entries(input.kwargs || {})) args.push(`${k}=${py(v)}`);
+  return `${page.function || page.id}(${args.join(", ")})`;
+}
+
+// ---- the editor -----------------------------------------------------------------------
+const editor = window.JudgeEditor.create($("editor"), {
+  doc: localStorage.getItem(draftKey) ?? page.stub,
+  onRun: () => judge("test"),
+  onSubmit: () => judge("run"),
+  onChange: () => localStorage.setItem(draftKey, editor.getValue()),
+});
+$("reset").addEventListener("click", () => {
+  if (confirm("Replace the editor's code with the starting code?")) editor.setValue(page.stub);
+});
+
+// ---- tabs -----------------------------------------------------------------------------
+for (const tab of document.querySelectorAll("[data-tab]")) {
+  tab.addEventListener("click", () => showTab(tab.dataset.tab));
+}
+function showTab(name) {
+  for (const tab of document.querySelectorAll("[data-tab]")) {
+    const on = tab.dataset.tab === name;
+    tab.setAttribute("aria-selected", String(on));
+    $(tab.dataset.tab).hidden = !on;
+  }
+}
+
+// ---- judging --------------------------------------------------------------------------
+let busy = false;
+
+async function judge(mode) {
+  if (busy) return;
+  busy = true;
+  $("run").disabled = $("submit").disabled = true;
+  const view = new ReportView($("report"), mode);
+  const body = { challenge: page.id, source: editor.getValue(), mode };
+  try {
+    const response = await fetch("/api/judge", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const data = await response.json().catch(() => ({}));
+      view.error(data.error || `the server answered ${response.status}`);
+      return;
+    }
+    for await (const [name, data] of events(response)) view.on(name, data);
+  } catch (err) {
+    view.error(`the connection to the judge failed (${err.message}); is 'judge serve' still running?`);
+  } finally {
+    busy = false;
+    $("run").disabled = $("submit").disabled = false;
+    loadAttempts();
+  }
+}
+
+// Server-sent events over a fetch() body: "event: NAME" then "data: JSON", blank-line separated.
+async function* events(response) {
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let name = "message", data = "";
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event: ")) name = line.slice(7);
+        else if (line.startsWith("data: ")) data += line.slice(6);
+      }
+      yield [name, JSON.parse(data)];
+    }
+  }
+}
+
+class ReportView {
+  constructor(root, mode) {
+    this.root = root;
+    this.mode = mode;
+    this.rows = new Map();
+    root.replaceChildren(
+      (this.status = el("p", { class: "status", text: mode === "test" ? "Running the sample tests…" : "Submitting: judging every test…" })),
+      (this.summary = el("div", { class: "summary", hidden: "" })),
+      (this.plot = el("figure", { class: "plot", hidden: "" })),
+      (this.table = el("table", { class: "tests" })),
+    );
+  }
+
+  on(name, data) {
+    if (name === "queued") this.status.textContent = `Waiting: ${data.ahead} submission(s) ahead of yours…`;
+    else if (name === "calibrating") this.status.textContent = `${data.text}…`;
+    else if (name === "started") this.started(data);
+    else if (name === "test") this.finished(data);
+    else if (name === "report") this.report(data.report, data.plot);
+    else if (name === "error") this.error(data.error);
+  }
+
+  started(data) {
+    this.total = data.tests.length;
+    this.done = 0;
+    this.status.textContent = `Judging 0/${this.total}…`;
+    const head = el("thead", {}, el("tr", {}, ...["test", "verdict", "time ms", "budget ms", "ref ms", "memory"].map((h) => el("th", { text: h }))));
+    const body = el("tbody");
+    for (const test of data.tests) {
+      const row = el("tr", { class: "pending" },
+        el("td", { class: "name", text: test.name + (test.hidden ? " (hidden)" : "") }),
+        el("td", {}, el("span", { class: "verdict pending", text: "…" })),
+        el("td", { class: "num" }), el("td", { class: "num" }), el("td", { class: "num" }), el("td", { class: "num" }));
+      body.append(row);
+      this.rows.set(test.name, row);
+    }
+    this.table.replaceChildren(head, body);
+  }
+
+  finished({ index, total, result }) {
+    this.status.textContent = `Judging ${index}/${total}…`;
+    const row = this.rows.get(result.name);
+    if (!row) return;
+    row.className = `done r-${result.verdict}`;
+    const cells = row.children;
+    cells[1].replaceChildren(verdictBadge(result.verdict));
+    cells[2].textContent = result.verdict === "SKIPPED" || result.verdict === "CE" ? "–" : ms(result.time_ms);
+    cells[3].textContent = ms(result.budget_ms);
+    cells[4].textContent = ms(result.reference_ms);
+    cells[5].textContent = result.verdict === "SKIPPED" || result.verdict === "CE" ? "–" : kib(result.memory_kib);
+    if (!result.hidden && result.verdict !== "SKIPPED" && result.verdict !== "CE") {
+      const detail = el("tr", { class: "detail" }, el("td", { colspan: "6" }, sampleDetail(result)));
+      row.after(detail);
+    }
+  }
+
+  report(report, plotSvg) {
+    this.status.textContent = "";
+    this.status.hidden = true;
+    this.summary.hidden = false;
+    this.summary.className = `summary s-${report.verdict}`;
+    const parts = [
+      el("div", { class: "headline" }, verdictBadge(report.verdict), el("strong", { text: ` ${LONG[report.verdict]}` }),
+        el("span", { text: ` · ${report.passed}/${report.total} passed` + (report.verdict === "CE" ? "" : ` · ${ms(report.time_ms)} ms CPU · peak ${kib(report.memory_kib)}`) })),
+    ];
+    if (this.mode === "test" && report.verdict === "AC") parts.push(el("p", { text: "The sample tests pass. Submit to judge every test." }));
+    const hiddenFailed = report.tests.filter((t) => t.hidden && !["AC", "SKIPPED"].includes(t.verdict)).length;
+    if (hiddenFailed) parts.push(el("p", { text: `${hiddenFailed} hidden test(s) failed; hidden tests show only their verdict, time and memory.` }));
+    if (report.compile_error) parts.push(el("pre", { class: "compile-error", text: report.compile_error }));
+    if (report.time_vs_reference != null) {
+      const budget = report.budget_multiplier != null ? `; budget ${report.budget_multiplier}× the slowest accepted solution` : "";
+      parts.push(el("p", { text: `time: ${report.time_vs_reference.toFixed(report.time_vs_reference < 10 ? 2 : 0)}× the reference${budget}` }));
+    }
+    if (report.growth) parts.push(el("p", { text: report.growth.summary }));
+    for (const note of report.notes || []) parts.push(el("p", { class: "note", text: typeof note === "string" ? note : note.message || JSON.stringify(note) }));
+    const iso = report.isolation || {};
+    parts.push(el("p", { class: iso.isolated ? "iso ok" : "iso weak", text: `isolation: ${iso.level}${iso.isolated ? "" : " — the solution was NOT isolated"}` }));
+    this.summary.replaceChildren(...parts);
+    if (plotSvg) {
+      const svg = new DOMParser().parseFromString(plotSvg, "image/svg+xml").documentElement;
+      this.plot.replaceChildren(document.importNode(svg, true), el("figcaption", { text: "CPU time against input size n (log-log): a steeper line grows faster." }));
+      this.plot.hidden = false;
+    }
+    // Fill the rows that never got a TestFinished (a CE judges nothing).
+    for (const result of report.tests) {
+      const row = this.rows.get(result.name);
+      if (row && row.classList.contains("pending")) this.finished({ index: 0, total: 0, result });
+    }
+  }
+
+  error(message) {
+    this.status.hidden = false;
+    this.status.className = "status error";
+    this.status.textContent = message;
+  }
+}
+
+function sampleDetail(result) {
+  const box = el("div", { class: "sample" });
+  const fail = result.verdict !== "AC";
+  const add = (label, node) => box.append(el("div", { class: "label", text: label }), node);
+  add("input", el("pre", { text: call(result.input) }));
+  const expected = pyLines(result.expected);
+  const got = result.got === null || result.got === undefined ? null : pyLines(result.got);
+  add("expected", lines(expected, got, "expected"));
+  add("got", got === null ? el("pre", { class: "none", text: "(no answer)" }) : lines(got, expected, "got"));
+  if (result.message) add("message", el("pre", { class: "message", text: result.message }));
+  if (result.stdout) add("printed", el("pre", { text: result.stdout }));
+  if (result.stderr) add("stderr", el("pre", { text: result.stderr }));
+  const details = el("details", fail ? { open: "" } : {}, el("summary", { text: fail ? "what went wrong" : "details" }), box);
+  return details;
+}
+
+// One side of the diff: the lines that differ from the other side are marked.
+function lines(mine, other, side) {
+  const pre = el("pre", { class: `diff ${side}` });
+  mine.forEach((line, i) => {
+    const differs = other !== null && other[i] !== line;
+    pre.append(el("span", { class: differs ? "differs" : "", text: line }), "\n");
+  });
+  return pre;
+}
+
+// ---- attempts -------------------------------------------------------------------------
+async function loadAttempts() {
+  const list = $("attempt-list");
+  const response = await fetch(`/api/history?challenge=${encodeURIComponent(page.id)}`).catch(() => null);
+  if (!response || !response.ok) {
+    list.replaceChildren(el("li", { class: "hint", text: "No history of attempts on this server." }));
+    return;
+  }
+  const attempts = await response.json();
+  if (!attempts.length) {
+    list.replaceChildren(el("li", { class: "hint", text: "No attempt yet." }));
+    return;
+  }
+  list.replaceChildren(...attempts.map((a) => {
+    const open = el("button", { class: "quiet", text: "Open in the editor" });
+    open.addEventListener("click", () => reopen(a));
+    return el("li", { class: "attempt" }, verdictBadge(a.verdict),
+      el("span", { text: ` ${a.passed}/${a.total} · ${a.mode === "test" ? "Run" : "Submit"} · ${new Date(a.when).toLocaleString()} ` }), open);
+  }));
+}
+async function reopen(attempt) {
+  const response = await fetch(`/api/history/${attempt.id}`);
+  if (!response.ok) return;
+  const data = await response.json();
+  if (data.source == null) return;
+  editor.setValue(data.source);
+  editor.focus();
+}
+
+$("run").addEventListener("click", () => judge("test"));
+$("submit").addEventListener("click", () => judge("run"));
+loadAttempts();
