@@ -56,14 +56,18 @@ def serve(ctx: click.Context, host: str, port: int | None, no_browser: bool, req
     from judge.web.server import serve as run_server  # deferred: uvicorn and starlette cost start-up
 
     click.echo(f"judge: {len(challenges)} challenge(s); isolation: {sandbox.isolation.level}", err=True)
-    run_server(
-        root=root_of(ctx),
-        sandbox=sandbox,
-        host=host,
-        port=port,
-        open_browser=not no_browser,
-        say=lambda line: click.echo(line, err=True),
-    )
+    try:
+        run_server(
+            root=root_of(ctx),
+            sandbox=sandbox,
+            host=host,
+            port=port,
+            open_browser=not no_browser,
+            say=lambda line: click.echo(line, err=True),
+        )
+    except KeyboardInterrupt:  # uvicorn stops on Ctrl-C, then raises it again
+        click.echo("judge: stopped", err=True)
+        ctx.exit(130)
 
 
 COMMANDS = [serve]
