@@ -20,8 +20,8 @@ from judge.model.report import Report, json_safe
 from judge.model.source import Source
 from judge.problems.challenge import Challenge
 from judge.problems.listing import rows
-from judge.problems.problemset import find
 from judge.web import plot
+from judge.web.challenges import Loaded
 from judge.web.jobs import Busy, Judges, Submission, stream
 from judge.web.settings import Settings
 
@@ -46,9 +46,10 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def challenge_of(settings: Settings, cid: str) -> Challenge:
+def challenge_of(request: Request, cid: str) -> Challenge:
+    loaded: Loaded = request.app.state.challenges
     try:
-        return find(cid, settings.root)
+        return loaded.get(cid)
     except JudgeError as exc:
         raise ApiError(404, str(exc)) from None
 
@@ -58,9 +59,8 @@ async def list_challenges(request: Request) -> Response:
 
 
 async def get_challenge(request: Request) -> Response:
-    settings = settings_of(request)
     try:
-        ch = challenge_of(settings, request.path_params["cid"])
+        ch = challenge_of(request, request.path_params["cid"])
         return JSONResponse(details(ch))
     except ApiError as exc:
         return error(exc.status, str(exc))
@@ -143,7 +143,7 @@ async def submission_of(request: Request) -> Submission:
     encoded = source.encode("utf-8", "surrogatepass")
     if len(encoded) > settings.max_source_bytes:
         raise ApiError(413, f"the source is {len(encoded):,} bytes; the limit is {settings.max_source_bytes:,}")
-    challenge = challenge_of(settings, cid)
+    challenge = challenge_of(request, cid)
     return Submission(challenge, Source(SOURCE_NAME, encoded), mode)
 
 

@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from judge.web import api, pages
+from judge.web.challenges import Loaded
 from judge.web.jobs import Judges
 from judge.web.security import HEADERS, Guard, bearer
 from judge.web.settings import Settings
@@ -29,6 +30,7 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(routes=[*api.ROUTES, *pages.ROUTES], lifespan=lifespan)
     app.state.settings = settings
     app.state.judges = judges
+    app.state.challenges = Loaded(settings.root)
     app.add_middleware(Guarded, guard=settings.guard)
     return app
 

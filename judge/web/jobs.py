@@ -59,9 +59,12 @@ def run_submission(submission: Submission, sandbox: ProcessSandbox, on_event: Ev
     if submission.mode == "run":
         return judge(challenge, source, Options(sandbox=sandbox), on_event)
     # Samples only, with the budgets calibrated on the whole challenge (the same the CLI uses).
+    # Each sample is timed once and not compared with the reference: on inputs this small
+    # the ratio is noise, and Run is for a fast verdict.
     budgets = budgets_for(challenge, sandbox, on_event).budgets_s
     samples = samples_only(challenge)
-    options = Options(budgets={t.name: budgets[t.name] for t in samples.tests}, sandbox=sandbox)
+    budgets = {t.name: budgets[t.name] for t in samples.tests}
+    options = Options(budgets=budgets, sandbox=sandbox, repeat=False, compare_reference=False)
     return judge(samples, source, options, on_event)
 
 

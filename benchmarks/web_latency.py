@@ -1,0 +1,82 @@
+"""How fast the practice page answers Run: wall time of POST /api/judge on the samples.
+
+Starts ``judge serve`` (this checkout, a private cache), judges each challenge's
+reference once to calibrate, then times ``--runs`` Runs of it on the sample tests
+through the JSON API, as the page's Run button does. The overhead is the wall time
+minus the solution's own CPU time on the samples (the report's ``time_ms``): what the
+judge, the sandbox and HTTP add. The goal is about 150 ms.
+
+    python3 benchmarks/web_latency.py [--runs 20] [--challenge can_shift ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import REPO, env, judge_argv, private_cache  # noqa: E402
+
+
+def start(cache: str) -> tuple[subprocess.Popen[str], int, str]:
+    """A judge serve process, its port and token."""
+    argv = judge_argv("serve", "--no-browser", "--port", "0")
+    proc = subprocess.Popen(argv, env=env(cache), cwd=REPO, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+        if match:
+            return proc, int(match.group(1)), match.group(2)
+    raise SystemExit(f"judge serve did not start (exit {proc.wait()})")
+
+
+def run_once(conn: http.client.HTTPConnection, token: str, challenge: str, source: str) -> tuple[float, dict]:
+    body = json.dumps({"challenge": challenge, "source": source, "mode": "test"})
+    headers = {"Authorization": f"token {token}", "Content-Type": "application/json"}
+    t = time.perf_counter()
+    conn.request("POST", "/api/judge", body, headers)
+    report = json.loads(conn.getresponse().read())
+    return time.perf_counter() - t, report
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--challenge", action="append", help="only these challenges (default: all)")
+    args = parser.parse_args()
+    challenges = args.challenge or sorted(p.name for p in (REPO / "challenges").iterdir() if p.is_dir())
+    proc, port, token = start(private_cache())
+    try:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        print(f"Run on the samples through the API, {args.runs} runs each (ms; median, p90, min–max):")
+        print(f"{'challenge':<20} {'wall':>8} {'solution':>9} {'overhead':>9} {'p90':>7} {'range':>13}")
+        for cid in challenges:
+            source = (REPO / "solutions" / cid / "accepted" / "reference.py").read_text()
+            _, report = run_once(conn, token, cid, source)  # calibrates the budgets (first time only)
+            assert report.get("verdict") == "AC", report
+            walls, owns = [], []
+            for _ in range(args.runs):
+                wall, report = run_once(conn, token, cid, source)
+                walls.append(wall * 1000)
+                owns.append(report["time_ms"])
+            overhead = sorted(w - o for w, o in zip(walls, owns, strict=True))
+            p90 = overhead[int(0.9 * (len(overhead) - 1))]
+            print(
+                f"{cid:<20} {statistics.median(walls):8.1f} {statistics.median(owns):9.2f} "
+                f"{statistics.median(overhead):9.1f} {p90:7.1f} {overhead[0]:6.1f}–{overhead[-1]:<6.1f}"
+            )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
