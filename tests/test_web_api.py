@@ -6,6 +6,7 @@ The app runs in-process (Starlette's TestClient); solutions run in the real sand
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -268,3 +269,24 @@ def test_a_hostile_solution_gets_the_same_verdict_as_in_the_cli(client: TestClie
     assert page["verdict"] == terminal["verdict"]
     assert [t["verdict"] for t in page["tests"]] == [t["verdict"] for t in terminal["tests"]]
     assert page["isolation"] == terminal["isolation"]
+
+
+# -- an instructor's problem set ------------------------------------------------------------
+
+
+def test_a_root_problem_set_is_served_beside_the_built_in_one_and_escaped(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--root", str(tmp_path), "new", "two_sum"])
+    assert result.exit_code == 0, result.output
+    toml = tmp_path / "challenges" / "two_sum" / "challenge.toml"
+    toml.write_text(re.sub(r'title = ".*"', 'title = "Two <b>sum</b>"', toml.read_text()))
+    guard = Guard.for_server(TOKEN, "127.0.0.1", 8765)
+    app = create_app(Settings(root=tmp_path, sandbox=best_sandbox(), guard=guard))
+    with TestClient(app, base_url=BASE) as c:
+        ids = [row["id"] for row in c.get("/api/challenges", headers=AUTH).json()]
+        assert "two_sum" in ids and "can_shift" in ids
+        page = c.get("/", headers=AUTH).text
+        assert "Two &lt;b&gt;sum&lt;/b&gt;" in page and "<b>sum</b>" not in page
+        assert str(tmp_path) in page  # the list says where each challenge comes from
+        stub = c.get("/api/challenges/two_sum", headers=AUTH).json()["stub"]
+        report = c.post("/api/judge", json={"challenge": "two_sum", "source": stub, "mode": "test"}, headers=AUTH)
+        assert report.status_code == 200 and report.json()["verdict"] != "AC"  # the stub is not a solution
