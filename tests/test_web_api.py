@@ -279,6 +279,8 @@ def test_a_root_problem_set_is_served_beside_the_built_in_one_and_escaped(tmp_pa
     assert result.exit_code == 0, result.output
     toml = tmp_path / "challenges" / "two_sum" / "challenge.toml"
     toml.write_text(re.sub(r'title = ".*"', 'title = "Two <b>sum</b>"', toml.read_text()))
+    assert CliRunner().invoke(cli, ["--root", str(tmp_path), "new", "broken_one"]).exit_code == 0
+    (tmp_path / "challenges" / "broken_one" / "challenge.toml").write_text("title = [\n")
     guard = Guard.for_server(TOKEN, "127.0.0.1", 8765)
     app = create_app(Settings(root=tmp_path, sandbox=best_sandbox(), guard=guard))
     with TestClient(app, base_url=BASE) as c:
@@ -287,6 +289,7 @@ def test_a_root_problem_set_is_served_beside_the_built_in_one_and_escaped(tmp_pa
         page = c.get("/", headers=AUTH).text
         assert "Two &lt;b&gt;sum&lt;/b&gt;" in page and "<b>sum</b>" not in page
         assert str(tmp_path) in page  # the list says where each challenge comes from
+        assert 'class="broken"' in page and "broken: challenges/broken_one/challenge.toml" in page
         stub = c.get("/api/challenges/two_sum", headers=AUTH).json()["stub"]
         report = c.post("/api/judge", json={"challenge": "two_sum", "source": stub, "mode": "test"}, headers=AUTH)
         assert report.status_code == 200 and report.json()["verdict"] != "AC"  # the stub is not a solution
