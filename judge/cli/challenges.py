@@ -44,12 +44,28 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
                 "origin": ch.origin,
             }
         )
+    add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     from judge.cli import views  # deferred: rich costs start-up
 
     views.challenge_list(rows)
+
+
+def add_progress(rows: list[dict[str, object]]) -> None:
+    """Each row gains ``solved`` (an AC on every test, ever) and ``attempts``, from the history."""
+    from judge.practice import history  # deferred: keeps `judge --help` fast
+
+    try:
+        known = history.progress()
+    except history.HistoryError as exc:
+        click.echo(f"judge: warning: cannot read the history ({exc})", err=True)
+        known = {}
+    for row in rows:
+        mine = known.get(str(row["id"]))
+        row["solved"] = bool(mine and mine.solved)
+        row["attempts"] = mine.attempts if mine else 0
 
 
 @click.command()
