@@ -216,21 +216,24 @@ def _table(r: Report, out: Console) -> None:
 
 
 def _failing(r: Report, out: Console) -> None:
-    """The compact view: the failing tests only, pytest -q style, names never cut."""
-    out.print(Text.assemble((f"{r.challenge} · {r.solution}", "italic"), f" · {r.total} tests"))
+    """The compact view: the failing tests only, pytest -q style.
+
+    Each is one line whose name comes last and is never cut: a long name runs on (the
+    terminal wraps it) instead of being folded or shortened to fit a column.
+    """
+    out.print(Text.assemble((f"{r.challenge} · {r.solution}", "italic"), f" · {r.total} tests"), soft_wrap=True)
     failing = [t for t in r.tests if t.verdict not in (Verdict.AC, Verdict.SKIPPED)]
-    if not failing:
-        return
-    table = Table(box=None, show_header=True, header_style="dim", padding=(0, 1))
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("time ms", justify="right", no_wrap=True)
-    table.add_column("budget ms", justify="right", no_wrap=True)
-    table.add_column("memory", justify="right", no_wrap=True)
-    table.add_column("failing test", overflow="fold")
+    if failing:
+        out.print(Text(f"{'':4} {'time ms':>9} {'budget ms':>9} {'memory':>9}  failing test", style="dim"))
     for t in failing:
         time, budget, _, memory = _row(t)
-        table.add_row(verdict_text(t.verdict), time, budget, memory, _name(t))
-    out.print(table)
+        line = Text.assemble(
+            (f"{t.verdict.value:<4}", STYLE[t.verdict]),
+            f" {time:>9} {budget:>9} {memory:>9}  ",
+            t.name,
+            (" (hidden)", "dim") if t.hidden else "",
+        )
+        out.print(line, soft_wrap=True)
 
 
 def report(r: Report, out: Console | None = None, view: str = "full") -> None:

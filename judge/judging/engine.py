@@ -20,7 +20,7 @@ from judge.judging import counterexample
 from judge.judging.calibration import Calibration, budgets_for
 from judge.judging.growth import growth_of
 from judge.judging.run import LoadError, judge_with_budgets, load_solution, new_session, read_source, run_test
-from judge.model.events import EventFn, ignore
+from judge.model.events import EventFn, Explaining, ignore
 from judge.model.report import Note, NoteKind, Report, TestResult
 from judge.model.source import Source
 from judge.model.verdict import Verdict
@@ -96,12 +96,13 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
             report.time_vs_reference = calibration.ratio(report.tests)
     report.growth = growth_of(report.tests, reference_ms)
     if options.check_state:
-        note = state_leak(challenge, source, report, cases, budgets, fresh)
+        note = state_leak(challenge, source, report, cases, budgets, fresh, on_event)
         if note is not None:
             report.notes.append(note)
     if options.search_s > 0 and counterexample.wanted(report.tests):
         samples = [budgets[c.name] for c in cases if not c.hidden] or list(budgets.values())
         search = counterexample.Search(challenge, source, max(samples), options.search_s)
+        on_event(Explaining(challenge.id, "counterexample", options.search_s))
         report.counterexample, note = search.run(fresh)
         if note is not None:
             report.notes.append(note)
@@ -125,6 +126,7 @@ def state_leak(
     cases: list[TestCase],
     budgets: dict[str, float],
     fresh: counterexample.SessionFactory,
+    on_event: EventFn = ignore,
 ) -> Note | None:
     """A note when the first test to fail with WA or RE (after another test) passes alone in a fresh child."""
     results = [r for r in report.tests if r.ran]
@@ -132,6 +134,7 @@ def state_leak(
     if first is None:  # nothing failed, or only the first test: that one already ran in a fresh child
         return None
     case = next(c for c in cases if c.name == first.name)
+    on_event(Explaining(challenge.id, "state"))
     session = fresh()
     try:
         text = read_source(source.data)

@@ -7,7 +7,9 @@ prints or messages, whatever the view that shows them later.
 from __future__ import annotations
 
 import ast
-import importlib.util
+import importlib.machinery
+import os
+import sys
 
 from judge.judging.verdicts import NO_ANSWER, Decision, clip, loaded, shown, verdict_for
 from judge.model.events import EventFn, Started, TestFinished, TestInfo, ignore
@@ -64,12 +66,8 @@ def _own_module_hint(outcome: Outcome, source: Source) -> str:
     if not isinstance(reply, Raised) or reply.module is None or not reply.is_a("ImportError"):
         return ""
     top = reply.module.partition(".")[0]
-    try:
-        installed = importlib.util.find_spec(top) is not None
-    except (ImportError, ValueError):
-        installed = False
-    if installed:
-        return ""
+    if _installed(top):
+        return ""  # a real library the sandbox does not offer: the traceback says enough
     folder = source.path.parent if source.path is not None else None
     beside = folder is not None and ((folder / f"{top}.py").is_file() or (folder / top / "__init__.py").is_file())
     if beside:
@@ -81,6 +79,18 @@ def _own_module_hint(outcome: Outcome, source: Source) -> str:
         f"\n\n{top} is not installed for the judge, and only the one file {source.name} is judged: "
         f"if {top} is a module of your own, copy what you need from it into {source.name}."
     )
+
+
+def _installed(module: str) -> bool:
+    """Whether ``module`` is installed for the judge's Python (not merely in the current folder)."""
+    if module in sys.builtin_module_names:
+        return True
+    here = {"", os.getcwd()}
+    paths = [p for p in sys.path if p not in here]
+    try:
+        return importlib.machinery.PathFinder.find_spec(module, paths) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def parameter_names(signature: str) -> list[str]:
