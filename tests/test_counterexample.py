@@ -94,13 +94,13 @@ def _fails(module_path: Path, function: str, reference: Any, args: list, kwargs:
 def test_nothing_smaller_fails_where_the_inputs_can_be_listed() -> None:
     """A brute-force proof of two of the minimums above, over everything the strategies can draw."""
     shift = find("can_shift")
-    ref = getattr(import_file(shift.reference_path, "_ref_shift"), "can_shift")
+    ref = import_file(shift.reference_path, "_ref_shift").can_shift
     anchor = SOL / "can_shift" / "wrong_answer" / "first_char_anchor.py"
     for n in range(3):  # every pair of strings of equal length below 3 over the strategy's alphabet
         for a, b in itertools.product(itertools.product("abA", repeat=n), repeat=2):
             assert not _fails(anchor, "can_shift", ref, ["".join(a), "".join(b)], {})
     split = find("time_series_split")
-    ref = getattr(import_file(split.reference_path, "_ref_split"), "time_series_split")
+    ref = import_file(split.reference_path, "_ref_split").time_series_split
     oldest = SOL / "time_series_split" / "wrong_answer" / "max_train_keeps_oldest.py"
     for n_samples, n_splits in itertools.product(range(3), range(1, 6)):
         for mts, ts, gap in itertools.product([None, *range(1, 7)], [None, *range(1, 5)], [None, 1, 2, 3]):

@@ -92,7 +92,7 @@ def test_several_inputs_with_kwargs_become_custom_1_and_custom_2(runner: CliRunn
 @pytest.mark.parametrize(
     ("options", "needles"),
     [
-        (["--input", '"ab", "ba"'], ["not valid JSON", "--input '[\"ab\", \"ba\"]'"]),
+        (["--input", '"ab", "ba"'], ["not valid JSON", '--input \'["ab", "ba"]\'']),
         (["--input", '"ab"'], ["must be a JSON list", "not str"]),
         (["--input", '["ab", "ba", "c"]'], ["does not fit can_shift(a: str, b: str) -> bool", "too many", "e.g."]),
         (["--input", '["ab"]'], ["missing a required argument: 'b'"]),
