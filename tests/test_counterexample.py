@@ -142,15 +142,20 @@ def test_the_search_never_reads_the_tests() -> None:
     assert example is not None and example.input == {"args": ["A", "A"], "kwargs": {}}
 
 
-def test_a_challenge_without_a_strategy_says_so(tmp_path: Path) -> None:
+def test_a_new_challenge_searches_with_its_strategy_and_says_so_without_one(tmp_path: Path) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["--root", str(tmp_path), "new", "sum_sq"]).exit_code == 0
+    # Passes both samples, fails the hidden test with a negative number.
+    wrong = tmp_path / "no_negatives.py"
+    wrong.write_text("def sum_sq(nums):\n    return sum(x * x for x in nums if x > 0)\n")
+    command = ["--root", str(tmp_path), "run", "sum_sq", str(wrong), "--json", "--search-time", "30"]
+    report = json.loads(runner.invoke(cli, command).stdout)
+    assert report["counterexample"]["input"] == {"args": [[-1]], "kwargs": {}}
     (tmp_path / "challenges" / "sum_sq" / "strategy.py").unlink()
-    wrong = tmp_path / "solutions" / "sum_sq" / "wrong_answer" / "square_of_sum.py"
-    result = runner.invoke(cli, ["--root", str(tmp_path), "run", "sum_sq", str(wrong), "--json"])
-    report = json.loads(result.stdout)
-    # square_of_sum passes the samples? No: sample-1 fails, so no search is needed at all.
-    assert report["counterexample"] is None
+    report = json.loads(runner.invoke(cli, command).stdout)
+    assert report["verdict"] == "WA" and report["counterexample"] is None
+    (note,) = [n for n in report["notes"] if n["kind"] == "search"]
+    assert "no strategy.py" in note["message"]
 
 
 # -- through the CLI: the JSON contract and the options ------------------------------------
