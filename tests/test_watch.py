@@ -136,3 +136,21 @@ def test_the_engine_loads_the_solution_into_the_spare_child() -> None:
         assert reserved is not None and not reserved.running() and spares._spare is not reserved
         again = judge(challenge, source, options)
         assert again.verdict.value == "AC"
+
+
+@pytest.mark.timeout(120)
+def test_ctrl_c_during_run_exits_130_with_one_line() -> None:
+    slow = REPO / "solutions" / "can_shift" / "time_limit_exceeded" / "interview_fixed.py"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "judge", "run", "can_shift", str(slow)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    time.sleep(1.5)  # judging: the big tests take seconds each
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.splitlines()[-1] == "judge: interrupted" and "Traceback" not in err and "Aborted" not in err

@@ -130,8 +130,8 @@ def state_leak(
 ) -> Note | None:
     """A note when the first test to fail with WA or RE (after another test) passes alone in a fresh child."""
     results = [r for r in report.tests if r.ran]
-    first = next((r for r in results[1:] if r.verdict in (Verdict.WA, Verdict.RE)), None)
-    if first is None:  # nothing failed, or only the first test: that one already ran in a fresh child
+    first = next((r for r in results if r.verdict in (Verdict.WA, Verdict.RE)), None)
+    if first is None or first is results[0]:  # the first test already ran in a fresh child
         return None
     case = next(c for c in cases if c.name == first.name)
     on_event(Explaining(challenge.id, "state"))
