@@ -177,3 +177,23 @@ def test_run_json_carries_the_counterexample(tmp_path: Path) -> None:
     assert "counterexample" in shown and "'', ''" in shown and "not taken from the hidden tests" in shown
     off = json.loads(runner.invoke(cli, ["run", "can_shift", interview, "--json", "--no-search"]).stdout)
     assert off["counterexample"] is None and report["verdict"] == off["verdict"] == "WA"
+
+
+def test_validate_checks_what_a_strategy_draws(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--root", str(tmp_path), "new", "sum_sq"]).exit_code == 0
+    strategy = tmp_path / "challenges" / "sum_sq" / "strategy.py"
+    good = runner.invoke(cli, ["--root", str(tmp_path), "validate", "sum_sq", "--json"])
+    assert good.exit_code == 0, good.output
+    strategy.write_text(
+        "from hypothesis import strategies as st\n\n\ndef inputs():\n"
+        "    return st.just({'args': [[1], 2], 'kwargs': {}})\n"
+    )
+    bad = json.loads(runner.invoke(cli, ["--root", str(tmp_path), "validate", "sum_sq", "--json"]).stdout)
+    (problem,) = bad["challenges"][0]["problems"]
+    assert (
+        problem["file"].endswith("strategy.py") and "does not fit sum_sq(nums: list[int]) -> int" in problem["reason"]
+    )
+    strategy.write_text("def inputs():\n    return 3\n")
+    bad = json.loads(runner.invoke(cli, ["--root", str(tmp_path), "validate", "sum_sq", "--json"]).stdout)
+    assert "must return a Hypothesis strategy" in bad["challenges"][0]["problems"][0]["reason"]

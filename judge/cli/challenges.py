@@ -101,7 +101,11 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
         raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
-    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+    click.echo(
+        f"wrote {file}; edit it, then try the samples with '{prefix} test {ch.id} {file}' "
+        f"(add --watch to rerun on every save) and every test with '{prefix} run {ch.id} {file}'",
+        err=True,
+    )
 
 
 COMMANDS = [list_cmd, show, init]

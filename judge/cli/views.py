@@ -196,8 +196,8 @@ def _row(t: TestResult) -> list[Any]:
     return [ms(t.time_ms), ms(t.budget_ms), ms(t.reference_ms), kib(t.memory_kib)]
 
 
-def _name(t: TestResult) -> str:
-    return t.name + (" [dim](hidden)[/dim]" if t.hidden else "")
+def _name(t: TestResult) -> Text:
+    return Text.assemble(t.name, (" (hidden)", "dim") if t.hidden else "")
 
 
 def _table(r: Report, out: Console) -> None:
@@ -228,10 +228,7 @@ def _failing(r: Report, out: Console) -> None:
     for t in failing:
         time, budget, _, memory = _row(t)
         line = Text.assemble(
-            (f"{t.verdict.value:<4}", STYLE[t.verdict]),
-            f" {time:>9} {budget:>9} {memory:>9}  ",
-            t.name,
-            (" (hidden)", "dim") if t.hidden else "",
+            (f"{t.verdict.value:<4}", STYLE[t.verdict]), f" {time:>9} {budget:>9} {memory:>9}  ", _name(t)
         )
         out.print(line, soft_wrap=True)
 
@@ -339,7 +336,10 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
             table.add_column("problem")
             for p in r.problems:
                 error = p.severity.value == "error"
-                table.add_row(Text(p.severity.value, style="bold red" if error else "bold yellow"), p.file, p.reason)
+                # Text, not markup: a reason may quote code such as list[int].
+                table.add_row(
+                    Text(p.severity.value, style="bold red" if error else "bold yellow"), Text(p.file), Text(p.reason)
+                )
             out.print(table)
     failed = sum(not r.ok for r in results)
     warned = sum(len([p for p in r.problems if p.severity.value == "warning"]) for r in results)
