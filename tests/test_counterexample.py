@@ -164,7 +164,8 @@ def test_a_new_challenge_searches_with_its_strategy_and_says_so_without_one(tmp_
 def test_run_json_carries_the_counterexample(tmp_path: Path) -> None:
     runner = CliRunner()
     interview = str(SOL / "can_shift" / "wrong_answer" / "interview.py")
-    result = runner.invoke(cli, ["run", "can_shift", interview, "--json", "--search-time", "30"])
+    # --fail-fast: the search follows a hidden WA whether or not the slow tests ran.
+    result = runner.invoke(cli, ["run", "can_shift", interview, "--json", "--fail-fast", "--search-time", "30"])
     report = json.loads(result.stdout)
     assert report["counterexample"]["input"] == {"args": ["", ""], "kwargs": {}}
     assert {k: report["counterexample"][k] for k in ("expected", "got", "verdict")} == {
@@ -173,9 +174,10 @@ def test_run_json_carries_the_counterexample(tmp_path: Path) -> None:
         "verdict": "WA",
     }
     assert "message" in report["counterexample"]
-    shown = " ".join(runner.invoke(cli, ["run", "can_shift", interview, "--search-time", "30"]).output.split())
+    shown = runner.invoke(cli, ["run", "can_shift", interview, "--fail-fast", "--search-time", "30"]).output
+    shown = " ".join(shown.split())
     assert "counterexample" in shown and "'', ''" in shown and "not taken from the hidden tests" in shown
-    off = json.loads(runner.invoke(cli, ["run", "can_shift", interview, "--json", "--no-search"]).stdout)
+    off = json.loads(runner.invoke(cli, ["run", "can_shift", interview, "--json", "--fail-fast", "--no-search"]).stdout)
     assert off["counterexample"] is None and report["verdict"] == off["verdict"] == "WA"
 
 

@@ -109,7 +109,8 @@ def test_bad_inputs_are_one_line_usage_errors(runner: CliRunner, options: list[s
 
 
 def test_run_is_compact_the_failing_tests_only(runner: CliRunner) -> None:
-    result = runner.invoke(cli, ["run", "can_shift", str(INTERVIEW), "--no-search"])
+    empty_is_false = SOL / "can_shift" / "wrong_answer" / "empty_is_false.py"
+    result = runner.invoke(cli, ["run", "can_shift", str(empty_is_false), "--no-search"])
     assert result.exit_code == 1
     out = result.output
     assert "both-empty (hidden)" in out and "failing test" in out
@@ -217,7 +218,7 @@ def test_state_kept_between_calls_is_a_note(runner: CliRunner, tmp_path: Path) -
     (note,) = [n for n in report["notes"] if n["kind"] == "state_leak"]
     first_failing = next(t["name"] for t in report["tests"] if t["verdict"] != "AC")
     assert note["test"] == first_failing and "keeps state between calls" in note["message"]
-    honest = invoke_json(runner, "run", "can_shift", str(INTERVIEW), "--no-search")[1]
+    honest = invoke_json(runner, "run", "can_shift", str(INTERVIEW), "--no-search", "--fail-fast")[1]
     assert not [n for n in honest["notes"] if n["kind"] == "state_leak"]
 
 
