@@ -33,6 +33,8 @@ from judge.runner.spares import Spares
 
 #: Which of the challenge's tests run.
 Selection = Literal["all", "samples", "none"]
+#: The report's ``scope`` for each selection ("custom": only the learner's own calls ran).
+SCOPES: dict[str, str] = {"all": "all", "samples": "samples", "none": "custom"}
 
 
 @dataclass
@@ -67,25 +69,28 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
     options = options or Options()
     sandbox = options.sandbox or best_sandbox()
 
-    def fresh(repeat: bool = False) -> Session:
-        return new_session(challenge, sandbox, repeat=repeat, precise=options.precise, spares=options.spares)
+    def fresh() -> Session:
+        """A session for a fresh child, for the steps that explain a failure (timed once)."""
+        return new_session(challenge, sandbox, repeat=False, spares=options.spares)
 
     session = new_session(challenge, sandbox, repeat=options.repeat, precise=options.precise, spares=options.spares)
     session.spawn()
     try:
-        cases = chosen(challenge, options)
+        customs = custom_cases(challenge, options.custom)
+        cases = selected(challenge, options.tests) + customs
         calibration: Calibration | None = None
         budgets = options.budgets
         if budgets is None:
             calibration = budgets_for(challenge, sandbox, on_event)
             budgets = calibration.budgets_s
-        budgets = {**budgets, **{c.name: max(budgets.values()) for c in cases if c.name.startswith("custom-")}}
+        # A call of the learner's own may be as big as the biggest test: it gets the largest budget.
+        budgets = {**budgets, **{c.name: max(budgets.values()) for c in customs}}
         report = judge_with_budgets(
             challenge, source, budgets, session, fail_fast=options.fail_fast, on_event=on_event, tests=cases
         )
     finally:
         session.close()
-    report.scope = {"all": "all", "samples": "samples", "none": "custom"}[options.tests]
+    report.scope = SCOPES[options.tests]
     reference_ms = calibration.reference_ms if calibration is not None else {}
     if calibration is not None:
         report.budget_multiplier = calibration.multiplier
@@ -100,7 +105,8 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
         if note is not None:
             report.notes.append(note)
     if options.search_s > 0 and counterexample.wanted(report.tests):
-        samples = [budgets[c.name] for c in cases if not c.hidden] or list(budgets.values())
+        # The search's inputs are as small as the samples: each call gets the samples' budget.
+        samples = [budgets[t.name] for t in challenge.tests if not t.hidden]
         search = counterexample.Search(challenge, source, max(samples), options.search_s)
         on_event(Explaining(challenge.id, "counterexample", options.search_s))
         report.counterexample, note = search.run(fresh)
@@ -109,14 +115,11 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
     return report
 
 
-def chosen(challenge: Challenge, options: Options) -> list[TestCase]:
-    """The tests a judgment runs, in order: the selected ones of the challenge, then the custom calls."""
-    tests = challenge.tests
-    if options.tests == "samples":
-        tests = [t for t in tests if not t.hidden]
-    elif options.tests == "none":
-        tests = []
-    return tests + custom_cases(challenge, options.custom)
+def selected(challenge: Challenge, which: Selection) -> list[TestCase]:
+    """The challenge's tests a judgment runs, in order (the custom calls come after them)."""
+    if which == "samples":
+        return [t for t in challenge.tests if not t.hidden]
+    return challenge.tests if which == "all" else []
 
 
 def state_leak(

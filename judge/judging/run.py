@@ -106,15 +106,15 @@ def parameter_names(signature: str) -> list[str]:
 
 
 def mutation_note(case: TestCase, mutated: tuple[int | str, ...], signature: str) -> Note:
-    """The note for a call that changed its arguments in place."""
+    """The note for a call that changed its arguments in place (named as the signature names them)."""
     names = parameter_names(signature)
-    which = [
-        f"'{names[m]}'"
-        if isinstance(m, int) and m < len(names)
-        else (f"argument {m + 1}" if isinstance(m, int) else f"'{m}'")
-        for m in mutated
-    ]
-    what = " and ".join(which)
+
+    def name(where: int | str) -> str:
+        if isinstance(where, str):
+            return repr(where)
+        return repr(names[where]) if where < len(names) else f"argument {where + 1}"
+
+    what = " and ".join(name(m) for m in mutated)
     return Note(
         NoteKind.MUTATES_INPUT,
         f"your function changed {what} in place on {case.name}; the caller's data changed too. "
