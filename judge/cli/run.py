@@ -217,12 +217,12 @@ def judge_file(ctx: click.Context, request: Request) -> None:
 def judge_once(ch: Challenge, request: Request, options: Options) -> Report:
     """Judge the file, show the report, add it to the history."""
     from judge.cli import progress, views  # rich, only now that there is something to show
-    from judge.judging.engine import judge
+    from judge.judging.engine import judge, selected
     from judge.model.source import Source
 
     source = Source.from_path(request.file)
-    total = len(ch.tests) if options.tests == "all" else len([t for t in ch.tests if not t.hidden])
-    with progress.Live(enabled=not request.as_json, total=total + len(options.custom)) as live:
+    total = len(selected(ch, options.tests)) + len(options.custom)
+    with progress.Live(enabled=not request.as_json, total=total) as live:
         report = judge(ch, source, options, live.on_event)
     if request.as_json:
         click.echo(json.dumps(report.to_dict()))
@@ -257,8 +257,10 @@ def watch_file(ch: Challenge, request: Request, options: Options) -> None:
                 views.clear()
             try:
                 judge_once(ch, request, options)
-            except JudgeError as exc:
+            except JudgeError as exc:  # e.g. a broken challenge file: say so, and keep watching
                 click.echo(f"judge: error: {exc}", err=True)
+            except OSError as exc:  # the file went away between the save and the read
+                click.echo(f"judge: error: cannot read {request.file}: {exc.strerror}", err=True)
             if not request.as_json:
                 views.waiting(request.file)
 
