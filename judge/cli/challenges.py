@@ -49,6 +49,7 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
                 "error": None,
             }
         )
+    add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -64,6 +65,21 @@ def _where(exc: ChallengeError, root: Path) -> str:
     except ValueError:
         path = exc.path
     return f"{path}: {exc.detail}"
+
+
+def add_progress(rows: list[dict[str, object]]) -> None:
+    """Each row gains ``solved`` (an AC on every test, ever) and ``attempts``, from the history."""
+    from judge.practice import history  # deferred: keeps `judge --help` fast
+
+    try:
+        known = history.progress()
+    except history.HistoryError as exc:
+        click.echo(f"judge: warning: cannot read the history ({exc})", err=True)
+        known = {}
+    for row in rows:
+        mine = known.get(str(row["id"]))
+        row["solved"] = bool(mine and mine.solved)
+        row["attempts"] = mine.attempts if mine else 0
 
 
 @click.command()
@@ -99,7 +115,11 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
         raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
-    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+    click.echo(
+        f"wrote {file}; edit it, then try the samples with '{prefix} test {ch.id} {file}' "
+        f"(add --watch to rerun on every save) and every test with '{prefix} run {ch.id} {file}'",
+        err=True,
+    )
 
 
 COMMANDS = [list_cmd, show, init]
