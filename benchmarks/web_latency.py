@@ -1,12 +1,14 @@
 """How fast the practice page answers Run: wall time of POST /api/judge on the samples.
 
-Starts ``judge serve`` (this checkout, a private cache), judges each challenge's
-reference once to calibrate, then times ``--runs`` Runs of it on the sample tests
-through the JSON API, as the page's Run button does. The overhead is the wall time
-minus the solution's own CPU time on the samples (the report's ``time_ms``): what the
-judge, the sandbox and HTTP add. The goal is about 150 ms.
+Starts ``judge serve`` (this checkout, a private cache, a private history), judges
+each challenge's reference once to calibrate, then times ``--runs`` Runs of it on the
+sample tests through the JSON API, as the page's Run button does, ``--pause`` seconds
+apart (a learner edits between Runs; the server uses the pause to boot the next warm
+child). The overhead is the wall time minus the solution's own CPU time on the samples
+(the report's ``time_ms``): what the judge, the sandbox, the history and HTTP add. The
+goal is about 150 ms.
 
-    python3 benchmarks/web_latency.py [--runs 20] [--challenge can_shift ...]
+    python3 benchmarks/web_latency.py [--runs 20] [--pause 0.5] [--challenge can_shift ...]
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +32,8 @@ from benchmarks._common import REPO, env, judge_argv, private_cache  # noqa: E40
 def start(cache: str) -> tuple[subprocess.Popen[str], int, str]:
     """A judge serve process, its port and token."""
     argv = judge_argv("serve", "--no-browser", "--port", "0")
-    proc = subprocess.Popen(argv, env=env(cache), cwd=REPO, stderr=subprocess.PIPE, text=True)
+    environment = {**env(cache), "JUDGE_HOME": tempfile.mkdtemp(prefix="judge-bench-home-")}
+    proc = subprocess.Popen(argv, env=environment, cwd=REPO, stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     for line in proc.stderr:
         match = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
@@ -50,13 +54,15 @@ def run_once(conn: http.client.HTTPConnection, token: str, challenge: str, sourc
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--pause", type=float, default=0.5, help="seconds between two Runs (0: back to back)")
     parser.add_argument("--challenge", action="append", help="only these challenges (default: all)")
     args = parser.parse_args()
     challenges = args.challenge or sorted(p.name for p in (REPO / "challenges").iterdir() if p.is_dir())
     proc, port, token = start(private_cache())
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-        print(f"Run on the samples through the API, {args.runs} runs each (ms; median, p90, min–max):")
+        print(f"Run on the samples through the API, {args.runs} runs each, {args.pause:g} s apart")
+        print("(ms; median, p90, range)")
         print(f"{'challenge':<20} {'wall':>8} {'solution':>9} {'overhead':>9} {'p90':>7} {'range':>13}")
         for cid in challenges:
             source = (REPO / "solutions" / cid / "accepted" / "reference.py").read_text()
@@ -64,6 +70,7 @@ def main() -> None:
             assert report.get("verdict") == "AC", report
             walls, owns = [], []
             for _ in range(args.runs):
+                time.sleep(args.pause)
                 wall, report = run_once(conn, token, cid, source)
                 walls.append(wall * 1000)
                 owns.append(report["time_ms"])

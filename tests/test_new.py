@@ -32,6 +32,7 @@ def test_new_writes_a_complete_challenge(made: Path) -> None:
         "challenges/sum_sq/tests/sample.json",
         "challenges/sum_sq/tests/hidden.json",
         "challenges/sum_sq/generator.py",
+        "challenges/sum_sq/strategy.py",
         "solutions/sum_sq/accepted/reference.py",
         "solutions/sum_sq/wrong_answer/square_of_sum.py",
     ):

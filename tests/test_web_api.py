@@ -151,6 +151,11 @@ def test_a_declared_huge_body_is_refused_unread(client: TestClient) -> None:
         (json.dumps(body(mode="all")).encode(), 400, "'mode' must be"),
         (json.dumps({"challenge": "can_shift", "source": 3}).encode(), 400, "'source' must be"),
         (json.dumps({**body(), "challenge": "can_shft"}).encode(), 404, "did you mean 'can_shift'"),
+        (json.dumps(body(mode="run", input=["a", "b"])).encode(), 400, 'goes with mode "test"'),
+        (json.dumps(body(input="ab")).encode(), 400, "as a JSON list"),
+        (json.dumps(body(input={"args": "ab"})).encode(), 400, "a list of args"),
+        (json.dumps(body(input=["a"])).encode(), 400, "does not fit can_shift(a: str, b: str) -> bool"),
+        (json.dumps(body(input={"kwargs": {"c": 1}, "args": ["a", "b"]})).encode(), 400, "does not fit"),
     ],
 )
 def test_a_bad_request_gets_one_line_naming_the_fix(
@@ -165,11 +170,12 @@ def test_a_bad_request_gets_one_line_naming_the_fix(
 # -- listing and judging --------------------------------------------------------------------
 
 
-def test_the_list_is_judge_list_json(client: TestClient) -> None:
+def test_the_list_is_judge_list_json_with_the_history_s_progress(client: TestClient) -> None:
     listed = client.get("/api/challenges", headers=AUTH).json()
     cli_rows = json.loads(CliRunner().invoke(cli, ["list", "--json"]).output)
     assert listed == cli_rows
     assert "can_shift" in [row["id"] for row in listed]
+    assert {"solved", "attempts"} <= listed[0].keys()
 
 
 def test_a_challenge_opens_with_its_statement_stub_and_samples(client: TestClient) -> None:
@@ -293,3 +299,84 @@ def test_a_root_problem_set_is_served_beside_the_built_in_one_and_escaped(tmp_pa
         stub = c.get("/api/challenges/two_sum", headers=AUTH).json()["stub"]
         report = c.post("/api/judge", json={"challenge": "two_sum", "source": stub, "mode": "test"}, headers=AUTH)
         assert report.status_code == 200 and report.json()["verdict"] != "AC"  # the stub is not a solution
+
+
+# -- the practice loop through the page -----------------------------------------------------
+
+
+def test_run_with_your_own_input_adds_a_visible_custom_test_answered_by_the_reference(client: TestClient) -> None:
+    wrong = (SOLUTIONS / "wrong_answer" / "empty_is_false.py").read_text()
+    report = client.post("/api/judge", json=body(wrong, input=["", ""]), headers=AUTH).json()
+    names = [t["name"] for t in report["tests"]]
+    assert names == ["sample-1", "sample-2", "sample-3", "custom-1"]
+    custom = report["tests"][-1]
+    assert custom["hidden"] is False and custom["verdict"] == "WA"
+    assert custom["input"] == {"args": ["", ""], "kwargs": {}}
+    assert custom["expected"] is True and custom["got"] is False
+    assert report["verdict"] == "WA"
+    keyword = client.post("/api/judge", json=body(RIGHT, input={"args": ["ab"], "kwargs": {"b": "ba"}}), headers=AUTH)
+    assert keyword.json()["tests"][-1]["verdict"] == "AC"
+
+
+def test_run_answers_the_same_json_as_judge_test_json(client: TestClient, tmp_path: Path) -> None:
+    path = SOLUTIONS / "wrong_answer" / "same_letters.py"
+    page = client.post("/api/judge", json=body(path.read_text()), headers=AUTH).json()
+    terminal = json.loads(CliRunner().invoke(cli, ["test", "can_shift", str(path), "--json"]).output)
+    assert strip_timing(page) == strip_timing(terminal)
+    assert page["scope"] == "samples"
+
+
+@pytest.mark.slow
+def test_submit_shows_a_counterexample_for_a_failing_hidden_test(client: TestClient) -> None:
+    wrong = (SOLUTIONS / "wrong_answer" / "empty_is_false.py").read_text()
+    seen = events(client, body(wrong, mode="run"))
+    assert ("explaining", {"step": "counterexample", "text": seen_text(seen, "counterexample")}) in seen
+    report = seen[-1][1]["report"]
+    assert report["verdict"] == "WA"
+    found = report["counterexample"]
+    assert found["input"] == {"args": ["", ""], "kwargs": {}}
+    assert found["expected"] is True and found["got"] is False and found["verdict"] == "WA"
+
+
+def seen_text(seen: list[tuple[str, dict[str, Any]]], step: str) -> str:
+    return next(d["text"] for n, d in seen if n == "explaining" and d["step"] == step)
+
+
+def test_a_note_says_when_the_function_changes_its_arguments(client: TestClient) -> None:
+    reference = (REPO / "solutions" / "roc_auc" / "accepted" / "reference.py").read_text()
+    sorting = reference.replace("    n = len(y_true)\n", "    n = len(y_true)\n    y_score.sort()\n", 1)
+    assert sorting != reference
+    payload = {"challenge": "roc_auc", "source": sorting, "mode": "test"}
+    report = client.post("/api/judge", json=payload, headers=AUTH).json()
+    (note,) = [n for n in report["notes"] if n["kind"] == "mutates_input"]
+    assert "'y_score'" in note["message"]
+
+
+def test_every_judgment_joins_the_history_and_its_code_can_be_reopened(client: TestClient) -> None:
+    marked = RIGHT + "# reopen me\n"
+    client.post("/api/judge", json=body(marked), headers=AUTH)
+    attempts = client.get("/api/history?challenge=can_shift&limit=5", headers=AUTH).json()
+    newest = attempts[0]
+    assert newest["file"] == "(judge serve)" and newest["scope"] == "samples" and newest["verdict"] == "AC"
+    assert newest["reopen"] is True
+    again = client.get(f"/api/sources/{newest['sha256']}", headers=AUTH).json()
+    assert again["source"] == marked
+    assert client.get("/api/sources/" + "0" * 64, headers=AUTH).status_code == 404
+    assert client.get("/api/sources/not-a-hash", headers=AUTH).status_code == 400
+    history_cli = json.loads(CliRunner().invoke(cli, ["history", "can_shift", "--json"]).output)
+    assert history_cli[0]["sha256"] == newest["sha256"]  # one history for the CLI and the page
+
+
+def test_judge_no_history_keeps_the_page_s_attempts_out(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = len(client.get("/api/history?challenge=can_shift&limit=500", headers=AUTH).json())
+    monkeypatch.setenv("JUDGE_NO_HISTORY", "1")
+    client.post("/api/judge", json=body(), headers=AUTH)
+    assert len(client.get("/api/history?challenge=can_shift&limit=500", headers=AUTH).json()) == before
+
+
+def test_a_solved_challenge_is_marked_in_the_list(client: TestClient) -> None:
+    client.post("/api/judge", json=body(RIGHT, mode="run"), headers=AUTH)
+    row = next(r for r in client.get("/api/challenges", headers=AUTH).json() if r["id"] == "can_shift")
+    assert row["solved"] is True and row["attempts"] >= 1
+    page = client.get("/", headers=AUTH).text
+    assert '<span title="solved">✓</span>' in page

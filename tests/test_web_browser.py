@@ -49,7 +49,10 @@ def put_code(page: sync_api.Page, code: str) -> None:
     page.keyboard.insert_text(code)
 
 
-def test_a_learner_opens_runs_fixes_submits_and_finds_the_attempt(tmp_path: Path) -> None:
+def test_a_learner_opens_runs_fixes_submits_and_finds_the_attempt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JUDGE_HOME", str(tmp_path / "home"))  # a history of this visit only
     expect = sync_api.expect
     expect.set_options(timeout=90_000)  # the first Run calibrates the budgets, on a shared machine
     with judge_serve() as served, sync_api.sync_playwright() as pw:
@@ -90,9 +93,9 @@ def test_a_learner_opens_runs_fixes_submits_and_finds_the_attempt(tmp_path: Path
         expect(detail.locator("pre.diff.got .differs")).to_have_text("True")
         expect(detail).to_contain_text('can_shift("abc", "acb")')
 
-        # Fixed: Submit judges every test, shows AC and the growth plot.
+        # Fixed: Submit (by its key, Ctrl-Shift-Enter in the editor) judges every test, shows AC and the plot.
         put_code(page, RIGHT)
-        page.click("#submit")
+        page.keyboard.press("Control+Shift+Enter")
         expect(page.locator(".summary.s-AC")).to_be_visible(timeout=180_000)
         expect(page.locator(".summary")).to_contain_text("37/37 passed")
         expect(page.locator("tr.done", has_text="(hidden)").first).to_be_visible()
@@ -100,9 +103,22 @@ def test_a_learner_opens_runs_fixes_submits_and_finds_the_attempt(tmp_path: Path
         expect(plot).to_be_visible()
         assert plot.locator("circle").count() >= 8
 
-        # Reload: the code is still there.
+        # Reload: the code is still there, and the attempts are in the history.
         page.reload()
         expect(page.locator(".cm-content")).to_contain_text("b in a + a")
+        page.click("[data-tab=attempts]")
+        attempts = page.locator("#attempt-list li.attempt")
+        expect(attempts).to_have_count(2)
+        expect(attempts.nth(0)).to_contain_text("37/37 · Submit")
+        expect(attempts.nth(1)).to_contain_text("2/3 · Run")
+        page.once("dialog", lambda dialog: dialog.accept())  # "replace the editor's code?"
+        attempts.nth(1).locator("button").click()
+        expect(page.locator(".cm-content")).to_contain_text("sorted(a) == sorted(b)")
+
+        # The list marks the challenge solved.
+        page.click("a.brand")
+        expect(page.locator("tr.solved", has_text="can_shift")).to_be_visible()
+        page.click("text=can_shift")
 
         if os.environ.get("JUDGE_SCREENSHOT"):
             screenshot(page, os.environ["JUDGE_SCREENSHOT"])

@@ -16,6 +16,7 @@ from judge.model.source import Source  # noqa: E402
 from judge.model.verdict import Verdict  # noqa: E402
 from judge.problems.problemset import find  # noqa: E402
 from judge.runner.sandbox import ProcessSandbox  # noqa: E402
+from judge.runner.spares import Spares  # noqa: E402
 from judge.web import jobs  # noqa: E402
 
 pytestmark = pytest.mark.timeout(30)
@@ -30,7 +31,9 @@ class FakeJudge:
         self.release = threading.Event()
         self.stopped: list[str] = []
 
-    def __call__(self, submission: jobs.Submission, sandbox: ProcessSandbox, on_event: EventFn) -> Report:
+    def __call__(
+        self, submission: jobs.Submission, sandbox: ProcessSandbox, spares: Spares | None, on_event: EventFn
+    ) -> jobs.Judged:
         name = submission.source.name
         self.order.append(name)
         tests = (TestInfo("t1", False), TestInfo("t2", True))
@@ -45,7 +48,7 @@ class FakeJudge:
         except jobs.Cancelled:
             self.stopped.append(name)
             raise
-        return Report("c", name, Verdict.AC, results, ISOLATION)
+        return jobs.Judged(Report("c", name, Verdict.AC, results, ISOLATION))
 
 
 def submission(name: str) -> jobs.Submission:
@@ -58,7 +61,7 @@ async def collect(judges: jobs.Judges, name: str) -> list[tuple[str, Any]]:
 
 def test_submissions_are_judged_one_at_a_time_in_order() -> None:
     fake = FakeJudge()
-    judges = jobs.Judges(ProcessSandbox(), run=fake)
+    judges = jobs.Judges(ProcessSandbox(), run=fake, warm=False)
 
     async def main() -> list[list[tuple[str, Any]]]:
         first = asyncio.create_task(collect(judges, "a"))
@@ -75,13 +78,13 @@ def test_submissions_are_judged_one_at_a_time_in_order() -> None:
     assert [n for n, _ in a] == ["started", "test", "test", "report"]
     assert [n for n, _ in b] == ["queued", "started", "test", "test", "report"]
     assert b[0][1] == {"ahead": 1}
-    assert b[-1][1]["report"].solution == "b"
+    assert b[-1][1]["report"].solution == "b" and b[-1][1]["history_warning"] is None
     assert a[2][1]["result"]["name"] == "t2" and a[2][1]["result"]["hidden"] is True
 
 
 def test_a_client_that_leaves_stops_its_judgment_at_the_next_test() -> None:
     fake = FakeJudge()
-    judges = jobs.Judges(ProcessSandbox(), run=fake)
+    judges = jobs.Judges(ProcessSandbox(), run=fake, warm=False)
 
     async def main() -> None:
         events = jobs.stream(judges, submission("a"))
@@ -101,7 +104,7 @@ def test_a_client_that_leaves_stops_its_judgment_at_the_next_test() -> None:
 def test_a_full_queue_refuses_more(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jobs, "MAX_WAITING", 1)
     fake = FakeJudge()
-    judges = jobs.Judges(ProcessSandbox(), run=fake)
+    judges = jobs.Judges(ProcessSandbox(), run=fake, warm=False)
     judges.submit(submission("a"), lambda e: None)
     judges.submit(submission("b"), lambda e: None)
     with pytest.raises(jobs.Busy, match="already waiting"):
@@ -111,12 +114,14 @@ def test_a_full_queue_refuses_more(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_error_of_the_challenge_ends_the_stream_with_its_message() -> None:
-    def broken(submission: jobs.Submission, sandbox: ProcessSandbox, on_event: EventFn) -> Report:
+    def broken(
+        submission: jobs.Submission, sandbox: ProcessSandbox, spares: Spares | None, on_event: EventFn
+    ) -> jobs.Judged:
         from judge.model.errors import ChallengeError
 
         raise ChallengeError("challenges/x/checker.py", "must define check(expected, got, *, args, kwargs)")
 
-    judges = jobs.Judges(ProcessSandbox(), run=broken)
+    judges = jobs.Judges(ProcessSandbox(), run=broken, warm=False)
     seen = asyncio.run(collect(judges, "a"))
     judges.close()
     assert seen == [("error", {"error": "challenges/x/checker.py: must define check(expected, got, *, args, kwargs)"})]

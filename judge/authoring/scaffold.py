@@ -93,6 +93,21 @@ def generate(rng):
         tests.append({"name": f"random-{n}", "args": [nums], "size": n})
     return tests
 ''',
+        f"challenges/{cid}/strategy.py": '''\
+"""Small valid inputs for the counterexample search (a Hypothesis strategy).
+
+When a hidden test fails, the judge draws inputs from inputs(), looks for one on which
+the solution disagrees with the reference, and shrinks it to a small one it can show.
+Draw {"args": [...], "kwargs": {...}} of plain JSON values, small and valid for the statement.
+"""
+
+from hypothesis import strategies as st
+
+
+def inputs():
+    nums = st.lists(st.integers(-3, 3), max_size=5)
+    return nums.map(lambda xs: {"args": [xs], "kwargs": {}})
+''',
         f"solutions/{cid}/accepted/reference.py": f"""\
 def {cid}(nums: list[int]) -> int:
     return sum(x * x for x in nums)

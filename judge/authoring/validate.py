@@ -24,6 +24,7 @@ from judge.model.events import Checking, EventFn, ignore
 from judge.model.report import Report, TestResult
 from judge.model.source import Source
 from judge.model.verdict import FOLDERS, Verdict
+from judge.problems.calls import Reference, drawn_call, load_strategy
 from judge.problems.challenge import Challenge
 from judge.problems.folder import GENERATOR, HIDDEN, SAMPLE
 from judge.problems.testcase import TestCase
@@ -110,10 +111,66 @@ def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, on_eve
     if tests is None or not result.ok:
         return result
     _expected(challenge, tests, out)
+    _strategy(challenge, out)
     if not result.ok:
         return result
     _solutions(challenge, sandbox or best_sandbox(), on_event, out)
     return result
+
+
+#: How many inputs validate draws from a strategy.py to check them.
+STRATEGY_DRAWS = 25
+
+
+def _strategy(challenge: Challenge, out: _Collector) -> None:
+    """strategy.py loads, and what it draws are calls that fit the function and that the reference answers."""
+    path = challenge.strategy_path
+    if path is None:
+        return
+    try:
+        strategy = load_strategy(challenge)
+        reference = Reference(challenge)
+    except ChallengeError as exc:
+        out.error(exc)
+        return
+    # Deferred: Hypothesis is slow to import, and only strategies need it.
+    from hypothesis import HealthCheck, Phase, find, settings
+    from hypothesis.errors import NoSuchExample
+
+    problems: list[str] = []
+
+    def fits(drawn: object) -> bool:
+        try:
+            call = drawn_call(drawn, path)
+            why = reference.misfit(call)
+            if why is not None:
+                problems.append(f"inputs() drew a call that does not fit {challenge.config.signature}: {why}")
+                return True
+            reference.case("strategy", call)
+        except ChallengeError as exc:
+            problems.append(exc.reason)
+            return True
+        return False
+
+    options = settings(
+        database=None,
+        deadline=None,
+        derandomize=True,
+        max_examples=STRATEGY_DRAWS,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    assert strategy is not None  # the file exists
+    try:
+        find(strategy, fits, settings=options)
+    except NoSuchExample:
+        pass
+    except Exception as exc:  # the author's strategy failed while drawing
+        problems.append(f"drawing from inputs() failed: {type(exc).__name__}: {exc}")
+    if problems:
+        out.add(path, problems[0])
+    else:
+        out.ok(f"strategy.py draws calls the reference answers ({STRATEGY_DRAWS} tried)")
 
 
 def _files(challenge: Challenge, out: _Collector) -> None:

@@ -14,6 +14,9 @@ import click
 from judge import __version__
 from judge.model.errors import JudgeError
 
+#: The exit code after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
 if TYPE_CHECKING:
     from judge.runner.sandbox import ProcessSandbox
 
@@ -27,6 +30,10 @@ class Group(click.Group):
         except JudgeError as exc:
             click.echo(f"judge: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            # One line, and the shell's code for "ended by Ctrl-C"; the children died with the judge.
+            click.echo("judge: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,6 +54,18 @@ def root_of(ctx: click.Context) -> Path | None:
     """The --root given to the judge group (or $JUDGE_ROOT)."""
     obj = ctx.find_root().obj
     return obj.get("root") if obj else None
+
+
+def swapped(challenge: str, file: Path, root: Path | None) -> None:
+    """A one-line error when the arguments came as FILE CHALLENGE ('judge run mine.py can_shift')."""
+    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+
+    looks_like_file = challenge.endswith(".py") or Path(challenge).is_file()
+    if looks_like_file and not file.exists() and str(file) in {c.id for c in all_challenges(root)}:
+        raise JudgeError(
+            f"the arguments are swapped: the challenge comes first, then the file: "
+            f"'judge {click.get_current_context().info_name} {file} {challenge}'"
+        )
 
 
 def solution_file(path: Path) -> Path:

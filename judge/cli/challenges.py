@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,12 +20,22 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
     from judge.problems.listing import rows as list_rows  # deferred: keeps `judge --help` fast
 
     rows = list_rows(root_of(ctx))
+    add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     from judge.cli import views  # deferred: rich costs start-up
 
     views.challenge_list(rows)
+
+
+def add_progress(rows: list[dict[str, Any]]) -> None:
+    """Each row gains ``solved`` and ``attempts`` from the history; an unreadable one warns."""
+    from judge.practice import history  # deferred: keeps `judge --help` fast
+
+    problem = history.add_progress(rows)
+    if problem is not None:
+        click.echo(f"judge: warning: cannot read the history ({problem})", err=True)
 
 
 @click.command()
@@ -61,7 +72,11 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
         raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
-    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+    click.echo(
+        f"wrote {file}; edit it, then try the samples with '{prefix} test {ch.id} {file}' "
+        f"(add --watch to rerun on every save) and every test with '{prefix} run {ch.id} {file}'",
+        err=True,
+    )
 
 
 COMMANDS = [list_cmd, show, init]

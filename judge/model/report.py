@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from judge.model.verdict import Verdict
 
 #: Bumped when a field of the JSON report changes meaning or disappears.
-SCHEMA_VERSION = 1
+#: 2: ``notes`` hold objects (kind, message, test), not strings.
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,63 @@ class Growth:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+#: What a visible test's result shows beyond its verdict and measurements.
+DETAILS = ("message", "input", "expected", "got", "stdout", "stderr")
+
+
+class NoteKind(StrEnum):
+    """What a note is about: a front end may show each kind its own way."""
+
+    #: A failing test passes when rerun alone in a fresh process: the function keeps state between calls.
+    STATE_LEAK = "state_leak"
+    #: The function changed its arguments (checked on visible tests).
+    MUTATES_INPUT = "mutates_input"
+    #: How the counterexample search went when it found nothing (or could not run).
+    SEARCH = "search"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the judge noticed besides the verdicts, in one sentence."""
+
+    kind: NoteKind
+    message: str
+    #: The test it is about, when there is one (a hidden test is named, never shown).
+    test: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "message": self.message, "test": self.test}
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A small input, found by search, on which the solution disagrees with the reference.
+
+    Drawn from the challenge's strategy.py, never from a hidden test: it is shown in full.
+    """
+
+    #: ``{"args": [...], "kwargs": {...}}``
+    input: dict[str, Any]
+    #: The reference's answer (or ``raises X``) and what the solution gave (or ``raised X``).
+    expected: Any
+    got: Any
+    verdict: Verdict
+    message: str | None = None
+    stdout: str | None = None
+    stderr: str | None = None
+    #: How many inputs the search tried, and how long it took.
+    tried: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        for key in ("input", "expected", "got"):
+            data[key] = json_safe(data[key])
+        data["seconds"] = round(self.seconds, 3)
+        return data
 
 
 @dataclass
@@ -90,8 +149,9 @@ class TestResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.value
-        if self.hidden:
-            for key in ("message", "input", "expected", "got", "stdout", "stderr"):
+        if self.hidden or not self.ran:
+            # Hidden tests never show details; a test that never ran has none (not "expected None").
+            for key in DETAILS:
                 data.pop(key)
         else:
             for key in ("input", "expected", "got"):
@@ -114,7 +174,12 @@ class Report:
     budget_multiplier: float | None = None
     #: Growth of time with input size, where the challenge marks a family of tests.
     growth: Growth | None = None
-    notes: list[str] = field(default_factory=list)
+    #: What the judge noticed besides the verdicts (state kept between calls, mutated inputs, ...).
+    notes: list[Note] = field(default_factory=list)
+    #: Which tests ran: "all", "samples" (``judge test``) or "custom" (only the learner's own calls).
+    scope: str = "all"
+    #: A small input on which the solution disagrees with the reference, when a hidden test failed.
+    counterexample: Counterexample | None = None
 
     @property
     def passed(self) -> int:
@@ -147,7 +212,9 @@ class Report:
             "growth": self.growth.to_dict() if self.growth else None,
             "isolation": self.isolation.to_dict() if self.isolation else {},
             "compile_error": self.compile_error,
-            "notes": self.notes,
+            "scope": self.scope,
+            "notes": [n.to_dict() for n in self.notes],
+            "counterexample": self.counterexample.to_dict() if self.counterexample else None,
             "tests": [t.to_dict() for t in self.tests],
         }
 

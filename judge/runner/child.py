@@ -97,6 +97,10 @@ class Child:
         self.alive = True
         self._pid: int | None = None
 
+    def running(self) -> bool:
+        """Alive as far as the judge knows, and its process has not exited."""
+        return self.alive and self.proc.poll() is None
+
     # -- plumbing ---------------------------------------------------------
 
     @property

@@ -1,4 +1,7 @@
-"""The JSON API under the page (docs/web.md): the challenges, and judging a submission.
+"""The JSON API under the page (docs/web.md): the challenges, the history, and judging a submission.
+
+Endpoints that read files or the history are plain functions: Starlette runs them in its
+thread pool, so a slow disk or a locked database never stalls the event loop.
 
 ``POST /api/judge`` answers with the same JSON report as ``judge run --json``, or, when
 asked for ``text/event-stream``, with the judgment as server-sent events (what the page
@@ -8,6 +11,7 @@ uses): each test's row as soon as it has its verdict, then the report.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -18,6 +22,8 @@ from starlette.routing import Route
 from judge.model.errors import JudgeError
 from judge.model.report import Report, json_safe
 from judge.model.source import Source
+from judge.practice import history
+from judge.problems.calls import Call, Reference
 from judge.problems.challenge import Challenge
 from judge.problems.listing import rows
 from judge.web import plot
@@ -54,11 +60,43 @@ def challenge_of(request: Request, cid: str) -> Challenge:
         raise ApiError(404, str(exc)) from None
 
 
-async def list_challenges(request: Request) -> Response:
-    return JSONResponse(rows(settings_of(request).root))
+def list_challenges(request: Request) -> Response:
+    """As ``judge list --json``: each challenge with ``solved`` and ``attempts`` from the history."""
+    listed = rows(settings_of(request).root)
+    history.add_progress(listed)
+    return JSONResponse(listed)
 
 
-async def get_challenge(request: Request) -> Response:
+def list_history(request: Request) -> Response:
+    """Past attempts, newest first (``judge history --json``), each saying whether it can be reopened."""
+    cid = request.query_params.get("challenge")
+    try:
+        limit = max(1, min(int(request.query_params.get("limit", "50")), 500))
+    except ValueError:
+        return error(400, "'limit' must be a number of attempts")
+    try:
+        found = history.attempts(cid, limit)
+        kept = history.kept(sorted({a.sha256 for a in found}))
+    except history.HistoryError as exc:
+        return error(503, f"cannot read the history: {exc}")
+    return JSONResponse([{**a.to_dict(), "reopen": a.sha256 in kept} for a in found])
+
+
+def get_source(request: Request) -> Response:
+    """The code an attempt judged, by the hash the history gives."""
+    sha = request.path_params["sha256"]
+    if not re.fullmatch(r"[0-9a-f]{64}", sha):
+        return error(400, "give the sha256 of an attempt, as GET /api/history lists them")
+    try:
+        text = history.source(sha)
+    except history.HistoryError as exc:
+        return error(503, f"cannot read the history: {exc}")
+    if text is None:
+        return error(404, "that attempt's code was not kept (too large, not UTF-8, or recorded before it was kept)")
+    return JSONResponse({"sha256": sha, "source": text})
+
+
+def get_challenge(request: Request) -> Response:
     try:
         ch = challenge_of(request, request.path_params["cid"])
         return JSONResponse(details(ch))
@@ -138,13 +176,35 @@ async def submission_of(request: Request) -> Submission:
         raise ApiError(400, "'source' must be the solution's Python code, as a string")
     if mode not in ("test", "run"):
         raise ApiError(400, f'\'mode\' must be "test" (sample tests) or "run" (every test), not {mode!r}')
-    if data.get("input") is not None:
-        raise ApiError(400, "'input' (your own call) is not supported by this version of the judge")
+    if data.get("input") is not None and mode != "test":
+        raise ApiError(400, '\'input\' (your own call) goes with mode "test" (Run), not with "run"')
     encoded = source.encode("utf-8", "surrogatepass")
     if len(encoded) > settings.max_source_bytes:
         raise ApiError(413, f"the source is {len(encoded):,} bytes; the limit is {settings.max_source_bytes:,}")
     challenge = challenge_of(request, cid)
-    return Submission(challenge, Source(SOURCE_NAME, encoded), mode)
+    custom = () if data.get("input") is None else (call_of(challenge, data["input"]),)
+    return Submission(challenge, Source(SOURCE_NAME, encoded), mode, custom)
+
+
+def call_of(challenge: Challenge, value: Any) -> Call:
+    """The learner's own call: a JSON list of arguments, or {"args": [...], "kwargs": {...}}."""
+    example = '["ab", "ba"] or {"args": ["ab"], "kwargs": {"b": "ba"}}'
+    if isinstance(value, list):
+        call = Call(value, {})
+    elif isinstance(value, dict) and set(value) <= {"args", "kwargs"}:
+        args, kwargs = value.get("args", []), value.get("kwargs", {})
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            raise ApiError(400, f"'input' must hold a list of args and an object of kwargs, e.g. {example}")
+        call = Call(args, kwargs)
+    else:
+        raise ApiError(400, f"'input' must be the call's arguments as a JSON list, or {{args, kwargs}}: e.g. {example}")
+    try:
+        misfit = Reference(challenge).misfit(call)
+    except JudgeError as exc:
+        raise ApiError(422, str(exc)) from None
+    if misfit is not None:
+        raise ApiError(400, f"'input' does not fit {challenge.config.signature}: {misfit}")
+    return call
 
 
 def report_json(report: Report) -> dict[str, Any]:
@@ -187,7 +247,7 @@ async def sse(
     async for name, data in all_events():
         if name == "report":
             report: Report = data["report"]
-            data = {"report": report_json(report), "plot": plot.svg(report)}
+            data = {"report": report_json(report), "plot": plot.svg(report), "history_warning": data["history_warning"]}
         yield f"event: {name}\ndata: {json.dumps(data)}\n\n"
 
 
@@ -195,5 +255,7 @@ ROUTES = [
     Route("/api/challenges", list_challenges),
     Route("/api/challenges/{cid}", get_challenge),
     Route("/api/status", status),
+    Route("/api/history", list_history),
+    Route("/api/sources/{sha256}", get_source),
     Route("/api/judge", post_judge, methods=["POST"]),
 ]

@@ -1,33 +1,40 @@
 """Judging for the page: one submission at a time, in order, on one worker thread.
 
 The engine is synchronous and every child it starts is tied to the thread that started
-it (bubblewrap's --die-with-parent), so all judging happens on one long-lived thread.
-A FIFO of at most ``MAX_WAITING`` submissions waits in front of it. A submission whose
-client went away is dropped from the queue, or stopped at its next test.
+it (bubblewrap's --die-with-parent), so all judging happens on one long-lived thread,
+which also keeps a started child in reserve (``Spares``): a Run loads the solution into
+it at once instead of waiting for a sandboxed interpreter to boot. A FIFO of at most
+``MAX_WAITING`` submissions waits in front of it. A submission whose client went away
+is dropped from the queue, or stopped at its next test.
 """
 
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import threading
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from judge.judging.calibration import budgets_for
 from judge.judging.engine import Options, judge
 from judge.model.errors import JudgeError
-from judge.model.events import Calibrating, Event, EventFn, Started, TestFinished
+from judge.model.events import Calibrating, Event, EventFn, Explaining, Started, TestFinished
 from judge.model.report import Report
 from judge.model.source import Source
+from judge.practice import history
+from judge.problems.calls import Call
 from judge.problems.challenge import Challenge
 from judge.runner.sandbox import ProcessSandbox
+from judge.runner.spares import Spares
 
 Mode = Literal["test", "run"]
 #: Submissions allowed to wait behind the one being judged.
 MAX_WAITING = 16
+#: What the history calls code judged from the page (the CLI records the file's path).
+HISTORY_FILE = "(judge serve)"
+#: Seconds Submit may search small inputs for a counterexample when a hidden test fails (as judge run).
+SEARCH_S = 3.0
 
 
 class Busy(JudgeError):
@@ -42,41 +49,63 @@ class Cancelled(Exception):
 class Submission:
     challenge: Challenge
     source: Source
-    #: "test": the sample tests only; "run": every test.
+    #: "test": the sample tests (and the learner's own call), as ``judge test``; "run": every test, as ``judge run``.
     mode: Mode
+    #: The learner's own calls (mode "test"): visible tests custom-1, ... answered by the reference too.
+    custom: tuple[Call, ...] = ()
 
 
-def samples_only(challenge: Challenge) -> Challenge:
-    """The challenge seen with its sample tests only (for mode "test")."""
-    view = dataclasses.replace(challenge)
-    view.__dict__["tests"] = [t for t in challenge.tests if not t.hidden]  # fills the cached_property
-    return view
-
-
-def run_submission(submission: Submission, sandbox: ProcessSandbox, on_event: EventFn) -> Report:
-    """Judge one submission as the CLI would, in the same sandbox."""
-    challenge, source = submission.challenge, submission.source
+def options_for(submission: Submission, sandbox: ProcessSandbox, spares: Spares | None) -> Options:
+    """The engine's options for the page's Run and Submit: those of ``judge test`` and ``judge run``."""
     if submission.mode == "run":
-        return judge(challenge, source, Options(sandbox=sandbox), on_event)
-    # Samples only, with the budgets calibrated on the whole challenge (the same the CLI uses).
+        return Options(sandbox=sandbox, search_s=SEARCH_S, check_state=True, spares=spares)
     # Each sample is timed once and not compared with the reference: on inputs this small
-    # the ratio is noise, and Run is for a fast verdict.
-    budgets = budgets_for(challenge, sandbox, on_event).budgets_s
-    samples = samples_only(challenge)
-    budgets = {t.name: budgets[t.name] for t in samples.tests}
-    options = Options(budgets=budgets, sandbox=sandbox, repeat=False, compare_reference=False)
-    return judge(samples, source, options, on_event)
+    # the ratio is noise, and Run is for a fast verdict. The samples always run, then the
+    # learner's own call (the CLI's --input runs only the call).
+    return Options(
+        sandbox=sandbox,
+        tests="samples",
+        custom=list(submission.custom),
+        repeat=False,
+        compare_reference=False,
+        check_state=True,
+        spares=spares,
+    )
+
+
+@dataclass(frozen=True)
+class Judged:
+    report: Report
+    #: Why the attempt is not in the history (None: it is, or recording is off).
+    history_warning: str | None = None
+
+
+def run_submission(submission: Submission, sandbox: ProcessSandbox, spares: Spares | None, on_event: EventFn) -> Judged:
+    """Judge one submission as the CLI would, in the same sandbox, and add it to the history."""
+    report = judge(submission.challenge, submission.source, options_for(submission, sandbox, spares), on_event)
+    try:
+        history.record(report, submission.source.data, HISTORY_FILE)
+    except history.HistoryError as exc:
+        return Judged(report, f"the attempt was not added to the history ({exc})")
+    return Judged(report)
 
 
 class Judges:
     """The queue and its one worker."""
 
     def __init__(
-        self, sandbox: ProcessSandbox, run: Callable[[Submission, ProcessSandbox, EventFn], Report] = run_submission
+        self,
+        sandbox: ProcessSandbox,
+        run: Callable[[Submission, ProcessSandbox, Spares | None, EventFn], Judged] = run_submission,
+        warm: bool = True,
     ) -> None:
         self.sandbox = sandbox
         self._run = run
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="judge-web")
+        #: A started child kept ready on the worker thread (the one its --die-with-parent watches).
+        self.spares = Spares(sandbox) if warm else None
+        if self.spares is not None:
+            self._executor.submit(self.spares.fill)
         self._lock = threading.Lock()
         self._pending = 0
         self._stopping = threading.Event()
@@ -86,7 +115,7 @@ class Judges:
         """Submissions waiting or being judged."""
         return self._pending
 
-    def submit(self, submission: Submission, on_event: EventFn) -> tuple[Future[Report], int]:
+    def submit(self, submission: Submission, on_event: EventFn) -> tuple[Future[Judged], int]:
         """Queue a submission: its future report, and how many submissions are ahead of it."""
         with self._lock:
             if self._stopping.is_set():
@@ -101,11 +130,11 @@ class Judges:
                 raise Cancelled
             on_event(event)
 
-        future = self._executor.submit(self._run, submission, self.sandbox, listen)
+        future = self._executor.submit(self._run, submission, self.sandbox, self.spares, listen)
         future.add_done_callback(self._done)
         return future, ahead
 
-    def _done(self, _: Future[Report]) -> None:
+    def _done(self, _: Future[Judged]) -> None:
         with self._lock:
             self._pending -= 1
 
@@ -113,6 +142,8 @@ class Judges:
         """Stop: drop what waits, stop what runs at its next test."""
         self._stopping.set()
         self._executor.shutdown(wait=False, cancel_futures=True)
+        if self.spares is not None:
+            self.spares.close()  # kills the spare child; a closed Spares starts no other
 
 
 async def stream(judges: Judges, submission: Submission) -> AsyncIterator[tuple[str, dict[str, Any]]]:
@@ -126,7 +157,7 @@ async def stream(judges: Judges, submission: Submission) -> AsyncIterator[tuple[
             raise Cancelled
         loop.call_soon_threadsafe(queue.put_nowait, ("event", event))
 
-    def finished(future: Future[Report]) -> None:
+    def finished(future: Future[Judged]) -> None:
         loop.call_soon_threadsafe(queue.put_nowait, ("end", future))
 
     future, ahead = judges.submit(submission, on_event)
@@ -148,7 +179,8 @@ async def stream(judges: Judges, submission: Submission) -> AsyncIterator[tuple[
             elif item.exception() is not None:
                 yield "error", {"error": f"internal error: {item.exception()!r}"}
             else:
-                yield "report", {"report": item.result()}
+                judged = item.result()
+                yield "report", {"report": judged.report, "history_warning": judged.history_warning}
             return
     finally:
         gone.set()
@@ -169,4 +201,6 @@ def encode(event: Event) -> tuple[str, dict[str, Any]] | None:
         return "calibrating", {"text": event.text, "index": event.index, "total": event.total}
     if isinstance(event, TestFinished):
         return "test", {"index": event.index, "total": event.total, "result": event.result.to_dict()}
+    if isinstance(event, Explaining):
+        return "explaining", {"step": event.step, "text": event.text}
     return None

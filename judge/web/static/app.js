@@ -60,8 +60,9 @@ function call(input) {
 }
 
 // ---- the editor -----------------------------------------------------------------------
+const draft = localStorage.getItem(draftKey);
 const editor = window.JudgeEditor.create($("editor"), {
-  doc: localStorage.getItem(draftKey) ?? page.stub,
+  doc: draft ?? page.stub,
   onRun: () => judge("test"),
   onSubmit: () => judge("run"),
   onChange: () => localStorage.setItem(draftKey, editor.getValue()),
@@ -91,6 +92,18 @@ async function judge(mode) {
   $("run").disabled = $("submit").disabled = true;
   const view = new ReportView($("report"), mode);
   const body = { challenge: page.id, source: editor.getValue(), mode };
+  if (mode === "test") {
+    const text = $("custom-input").value.trim();
+    if (text) {
+      try {
+        body.input = JSON.parse(text);
+      } catch (err) {
+        view.error(`Your own input is not valid JSON (${err.message}); write the arguments as a JSON list, e.g. ${page.input_example}`);
+        finish();
+        return;
+      }
+    }
+  }
   try {
     const response = await fetch("/api/judge", {
       method: "POST",
@@ -106,10 +119,13 @@ async function judge(mode) {
   } catch (err) {
     view.error(`the connection to the judge failed (${err.message}); is 'judge serve' still running?`);
   } finally {
-    busy = false;
-    $("run").disabled = $("submit").disabled = false;
+    finish();
     loadAttempts();
   }
+}
+function finish() {
+  busy = false;
+  $("run").disabled = $("submit").disabled = false;
 }
 
 // Server-sent events over a fetch() body: "event: NAME" then "data: JSON", blank-line separated.
@@ -149,10 +165,10 @@ class ReportView {
 
   on(name, data) {
     if (name === "queued") this.status.textContent = `Waiting: ${data.ahead} submission(s) ahead of yours…`;
-    else if (name === "calibrating") this.status.textContent = `${data.text}…`;
+    else if (name === "calibrating" || name === "explaining") this.status.textContent = `${data.text[0].toUpperCase()}${data.text.slice(1)}…`;
     else if (name === "started") this.started(data);
     else if (name === "test") this.finished(data);
-    else if (name === "report") this.report(data.report, data.plot);
+    else if (name === "report") this.report(data.report, data.plot, data.history_warning);
     else if (name === "error") this.error(data.error);
   }
 
@@ -190,7 +206,7 @@ class ReportView {
     }
   }
 
-  report(report, plotSvg) {
+  report(report, plotSvg, historyWarning) {
     this.status.textContent = "";
     this.status.hidden = true;
     this.summary.hidden = false;
@@ -208,7 +224,9 @@ class ReportView {
       parts.push(el("p", { text: `time: ${report.time_vs_reference.toFixed(report.time_vs_reference < 10 ? 2 : 0)}× the reference${budget}` }));
     }
     if (report.growth) parts.push(el("p", { text: report.growth.summary }));
-    for (const note of report.notes || []) parts.push(el("p", { class: "note", text: typeof note === "string" ? note : note.message || JSON.stringify(note) }));
+    for (const note of report.notes || []) parts.push(noteView(note));
+    if (report.counterexample) parts.push(counterexampleView(report.counterexample));
+    if (historyWarning) parts.push(el("p", { class: "warning", text: historyWarning }));
     const iso = report.isolation || {};
     parts.push(el("p", { class: iso.isolated ? "iso ok" : "iso weak", text: `isolation: ${iso.level}${iso.isolated ? "" : " — the solution was NOT isolated"}` }));
     this.summary.replaceChildren(...parts);
@@ -231,20 +249,40 @@ class ReportView {
   }
 }
 
+const NOTE_TITLE = { state_leak: "State kept between calls", mutates_input: "Your function changes its arguments", search: "Counterexample search" };
+
+function noteView(note) {
+  if (typeof note === "string") return el("p", { class: "note", text: note });
+  return el("p", { class: `note note-${note.kind}` }, el("strong", { text: `${NOTE_TITLE[note.kind] || note.kind}: ` }), note.message);
+}
+
+// A small input found by search on which the solution disagrees with the reference: shown in full.
+function counterexampleView(found) {
+  const tried = found.tried ? ` (found among ${found.tried} small inputs in ${found.seconds.toFixed(1)} s)` : "";
+  return el("section", { class: "counterexample" },
+    el("h3", {}, verdictBadge(found.verdict), ` A small input your code gets wrong${tried}`),
+    el("p", { class: "hint", text: "Searched from the challenge's own input generator, not taken from a hidden test." }),
+    callDetail(found));
+}
+
 function sampleDetail(result) {
-  const box = el("div", { class: "sample" });
   const fail = result.verdict !== "AC";
+  return el("details", fail ? { open: "" } : {}, el("summary", { text: fail ? "what went wrong" : "details" }), callDetail(result));
+}
+
+// One call in full: the input, expected and got (the differing lines marked), the message and the prints.
+function callDetail(item) {
+  const box = el("div", { class: "sample" });
   const add = (label, node) => box.append(el("div", { class: "label", text: label }), node);
-  add("input", el("pre", { text: call(result.input) }));
-  const expected = pyLines(result.expected);
-  const got = result.got === null || result.got === undefined ? null : pyLines(result.got);
+  add("input", el("pre", { text: call(item.input) }));
+  const expected = pyLines(item.expected);
+  const got = item.got === null || item.got === undefined ? null : pyLines(item.got);
   add("expected", lines(expected, got, "expected"));
   add("got", got === null ? el("pre", { class: "none", text: "(no answer)" }) : lines(got, expected, "got"));
-  if (result.message) add("message", el("pre", { class: "message", text: result.message }));
-  if (result.stdout) add("printed", el("pre", { text: result.stdout }));
-  if (result.stderr) add("stderr", el("pre", { text: result.stderr }));
-  const details = el("details", fail ? { open: "" } : {}, el("summary", { text: fail ? "what went wrong" : "details" }), box);
-  return details;
+  if (item.message) add("message", el("pre", { class: "message", text: item.message }));
+  if (item.stdout) add("printed", el("pre", { text: item.stdout }));
+  if (item.stderr) add("stderr", el("pre", { text: item.stderr }));
+  return box;
 }
 
 // One side of the diff: the lines that differ from the other side are marked.
@@ -258,34 +296,53 @@ function lines(mine, other, side) {
 }
 
 // ---- attempts -------------------------------------------------------------------------
-async function loadAttempts() {
+const SCOPE = { all: "Submit", samples: "Run", custom: "own input" };
+
+// With no draft in this browser, the editor opens on the newest attempt (from the CLI too).
+async function loadAttempts(opening = false) {
   const list = $("attempt-list");
   const response = await fetch(`/api/history?challenge=${encodeURIComponent(page.id)}`).catch(() => null);
   if (!response || !response.ok) {
-    list.replaceChildren(el("li", { class: "hint", text: "No history of attempts on this server." }));
+    const data = response ? await response.json().catch(() => ({})) : {};
+    list.replaceChildren(el("li", { class: "hint", text: data.error || "The history could not be read." }));
     return;
   }
   const attempts = await response.json();
+  $("attempts-count").textContent = attempts.length ? ` (${attempts.length})` : "";
   if (!attempts.length) {
-    list.replaceChildren(el("li", { class: "hint", text: "No attempt yet." }));
+    list.replaceChildren(el("li", { class: "hint", text: "No attempt yet: Run or Submit, and it appears here." }));
     return;
   }
+  if (opening && draft === null && attempts[0].reopen) {
+    const response = await fetch(`/api/sources/${attempts[0].sha256}`);
+    if (response.ok && editor.getValue() === page.stub) editor.setValue((await response.json()).source);
+  }
   list.replaceChildren(...attempts.map((a) => {
-    const open = el("button", { class: "quiet", text: "Open in the editor" });
-    open.addEventListener("click", () => reopen(a));
-    return el("li", { class: "attempt" }, verdictBadge(a.verdict),
-      el("span", { text: ` ${a.passed}/${a.total} · ${a.mode === "test" ? "Run" : "Submit"} · ${new Date(a.when).toLocaleString()} ` }), open);
+    const when = new Date(a.at).toLocaleString();
+    const where = a.file === "(judge serve)" ? "" : ` · ${a.file}`;
+    const item = el("li", { class: "attempt" }, verdictBadge(a.verdict),
+      el("span", { class: "what", text: ` ${a.passed}/${a.total} · ${SCOPE[a.scope] || a.scope} · ${when}${where}` }));
+    if (a.reopen) {
+      const open = el("button", { class: "quiet", text: "Open in the editor", title: `sha256 ${a.sha256}` });
+      open.addEventListener("click", () => reopen(a.sha256));
+      item.append(open);
+    }
+    return item;
   }));
 }
-async function reopen(attempt) {
-  const response = await fetch(`/api/history/${attempt.id}`);
-  if (!response.ok) return;
-  const data = await response.json();
-  if (data.source == null) return;
+
+async function reopen(sha256) {
+  const response = await fetch(`/api/sources/${sha256}`);
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    alert(data.error || `the server answered ${response.status}`);
+    return;
+  }
+  if (editor.getValue() !== data.source && !confirm("Replace the editor's code with this attempt's?")) return;
   editor.setValue(data.source);
   editor.focus();
 }
 
 $("run").addEventListener("click", () => judge("test"));
 $("submit").addEventListener("click", () => judge("run"));
-loadAttempts();
+loadAttempts(true);
