@@ -8,7 +8,11 @@ child). The overhead is the wall time minus the solution's own CPU time on the s
 (the report's ``time_ms``): what the judge, the sandbox, the history and HTTP add. The
 goal is about 150 ms.
 
-    python3 benchmarks/web_latency.py [--runs 20] [--pause 0.5] [--challenge can_shift ...]
+    python3 benchmarks/web_latency.py [--runs 20] [--pause 0.5] [--challenge can_shift ...] [--cold]
+
+``--cold`` adds what the warm child saves: the same Runs judged in this process (no
+HTTP), loading each into the spare child the server keeps, then into a child started
+for it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -56,9 +61,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--pause", type=float, default=0.5, help="seconds between two Runs (0: back to back)")
     parser.add_argument("--challenge", action="append", help="only these challenges (default: all)")
+    parser.add_argument("--cold", action="store_true", help="also compare the warm child with a cold one")
     args = parser.parse_args()
     challenges = args.challenge or sorted(p.name for p in (REPO / "challenges").iterdir() if p.is_dir())
-    proc, port, token = start(private_cache())
+    cache = private_cache()
+    proc, port, token = start(cache)
     try:
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         print(f"Run on the samples through the API, {args.runs} runs each, {args.pause:g} s apart")
@@ -83,6 +90,40 @@ def main() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+    if args.cold:
+        warm_and_cold(challenges, args.runs, args.pause, cache)
+
+
+def warm_and_cold(challenges: list[str], runs: int, pause: float, cache: str) -> None:
+    """Run judged in this process: into the spare child (as the server does), and into a new one."""
+    os.environ.update(env(cache))
+    os.environ["JUDGE_NO_HISTORY"] = "1"
+    from judge.model.events import ignore
+    from judge.model.source import Source
+    from judge.runner.sandbox import best_sandbox
+    from judge.runner.spares import Spares
+    from judge.web.challenges import Loaded
+    from judge.web.jobs import Submission, run_submission
+
+    sandbox = best_sandbox()
+    loaded = Loaded(None)
+    print(f"\nThe same Runs in-process, no HTTP, {runs} each, {pause:g} s apart (ms of wall time, median):")
+    print(f"{'challenge':<20} {'warm child':>11} {'cold child':>11} {'saved':>7}")
+    with Spares(sandbox) as spares:
+        spares.fill()
+        for cid in challenges:
+            data = (REPO / "solutions" / cid / "accepted" / "reference.py").read_bytes()
+            submission = Submission(loaded.get(cid), Source("editor.py", data), "test")
+            medians = []
+            for spare in (spares, None):
+                walls = []
+                for _ in range(runs):
+                    time.sleep(pause)
+                    t = time.perf_counter()
+                    run_submission(submission, sandbox, spare, ignore)
+                    walls.append((time.perf_counter() - t) * 1000)
+                medians.append(statistics.median(walls))
+            print(f"{cid:<20} {medians[0]:11.1f} {medians[1]:11.1f} {medians[1] - medians[0]:7.1f}")
 
 
 if __name__ == "__main__":

@@ -235,10 +235,13 @@ class ReportView {
       this.plot.replaceChildren(document.importNode(svg, true), el("figcaption", { text: "CPU time against input size n (log-log): a steeper line grows faster." }));
       this.plot.hidden = false;
     }
-    // Fill the rows that never got a TestFinished (a CE judges nothing).
+    // Fill the rows that never got a TestFinished (a CE judges nothing), and the reference's
+    // times, which the engine adds after the last test.
     for (const result of report.tests) {
       const row = this.rows.get(result.name);
-      if (row && row.classList.contains("pending")) this.finished({ index: 0, total: 0, result });
+      if (!row) continue;
+      if (row.classList.contains("pending")) this.finished({ index: 0, total: 0, result });
+      row.children[4].textContent = ms(result.reference_ms);
     }
   }
 
