@@ -125,3 +125,16 @@ def test_an_error_of_the_challenge_ends_the_stream_with_its_message() -> None:
     seen = asyncio.run(collect(judges, "a"))
     judges.close()
     assert seen == [("error", {"error": "challenges/x/checker.py: must define check(expected, got, *, args, kwargs)"})]
+
+
+def test_submit_judges_as_judge_run_and_run_as_judge_test() -> None:
+    from judge.cli.run import SEARCH_S
+    from judge.problems.calls import Call
+
+    sandbox = ProcessSandbox()
+    submit = jobs.options_for(submission("a"), sandbox, None)
+    assert submit.tests == "all" and submit.check_state and submit.search_s == SEARCH_S
+    call = Call(["ab", "ba"], {})
+    run = jobs.options_for(jobs.Submission(find("can_shift"), Source("a", b""), "test", (call,)), sandbox, None)
+    assert run.tests == "samples" and run.custom == [call] and run.search_s == 0
+    assert not run.repeat and not run.compare_reference and run.check_state

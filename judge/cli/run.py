@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from judge.problems.calls import Call
     from judge.problems.challenge import Challenge
 
-#: Seconds the counterexample search may take by default.
+#: Seconds the counterexample search may take by default (judging.counterexample.DEFAULT_SEARCH_S,
+#: kept here as a literal so that `judge --help` does not import the engine; a test checks they agree).
 SEARCH_S = 3.0
 #: The --format choices (judge.formats.FORMATS, named here so `judge --help` imports no format).
 REPORT_FORMATS = ("json", "junit", "gradescope", "exercism", "markdown")

@@ -35,6 +35,8 @@ from judge.runner.session import Session
 #: small input is left out: on a busy machine it could be noise, and a counterexample
 #: must reproduce.
 DISAGREES = (Verdict.WA, Verdict.RE)
+#: Seconds a search may take unless told otherwise (judge run, the page's Submit).
+DEFAULT_SEARCH_S = 3.0
 #: At most this many inputs are drawn before shrinking (the time limit usually ends it first).
 MAX_EXAMPLES = 5000
 

@@ -17,6 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from judge.judging.counterexample import DEFAULT_SEARCH_S
 from judge.judging.engine import Options, judge
 from judge.model.errors import JudgeError
 from judge.model.events import Calibrating, Event, EventFn, Explaining, Started, TestFinished
@@ -33,8 +34,6 @@ Mode = Literal["test", "run"]
 MAX_WAITING = 16
 #: What the history calls code judged from the page (the CLI records the file's path).
 HISTORY_FILE = "(judge serve)"
-#: Seconds Submit may search small inputs for a counterexample when a hidden test fails (as judge run).
-SEARCH_S = 3.0
 
 
 class Busy(JudgeError):
@@ -58,7 +57,7 @@ class Submission:
 def options_for(submission: Submission, sandbox: ProcessSandbox, spares: Spares | None) -> Options:
     """The engine's options for the page's Run and Submit: those of ``judge test`` and ``judge run``."""
     if submission.mode == "run":
-        return Options(sandbox=sandbox, search_s=SEARCH_S, check_state=True, spares=spares)
+        return Options(sandbox=sandbox, search_s=DEFAULT_SEARCH_S, check_state=True, spares=spares)
     # Each sample is timed once and not compared with the reference: on inputs this small
     # the ratio is noise, and Run is for a fast verdict. The samples always run, then the
     # learner's own call (the CLI's --input runs only the call).
