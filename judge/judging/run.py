@@ -33,8 +33,9 @@ def read_source(data: bytes) -> str:
 
 
 def new_session(challenge: Challenge, sandbox: ProcessSandbox, *, repeat: bool = True, precise: int = 0) -> Session:
-    memory = int(challenge.config.limits.memory_mib * MIB)
-    return Session(sandbox, challenge.config.function, memory, repeat=repeat, precise=precise)
+    config = challenge.config
+    memory = int(config.limits.memory_mib * MIB)
+    return Session(sandbox, config.function, memory, repeat=repeat, precise=precise, preload=config.allowed_modules)
 
 
 def run_test(session: Session, case: TestCase, budget_s: float, challenge: Challenge) -> TestResult:
@@ -96,6 +97,7 @@ def judge_with_budgets(
         report.tests = not_run(Verdict.CE)
         return report
     refused = loaded(session.load(text, cpu_backstop_s=sum(budgets.values()) * 4 + 60))
+    report.notes += [f"an allowed module could not be imported here: {why}" for why in session.unavailable]
     if refused is not None:
         report.compile_error = clip(refused.message)
         report.tests = not_run(refused.verdict)

@@ -7,6 +7,7 @@ wall clock. The child's own words are only ever "here is the value".
 
 from __future__ import annotations
 
+import json
 import os
 import selectors
 import signal
@@ -80,11 +81,12 @@ def _reset_peak(pid: int) -> bool:
 class Child:
     """One child process running the harness, for one solution."""
 
-    def __init__(self, sandbox: ProcessSandbox | None = None) -> None:
+    def __init__(self, sandbox: ProcessSandbox | None = None, preload: tuple[str, ...] = ()) -> None:
+        """Start the harness; it imports the ``preload`` modules while the judge gets on with other work."""
         self.sandbox = sandbox or ProcessSandbox()
         req_r, self._req_w = os.pipe()
         self._rep_r, rep_w = os.pipe()
-        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
+        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w), json.dumps(list(preload))]
         try:
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
         finally:

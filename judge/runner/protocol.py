@@ -35,6 +35,8 @@ class Done:
 
     stdout: str = ""
     stderr: str = ""
+    #: On a load: the allowed modules the child could not import, with why (``"numpy: ImportError: ..."``).
+    unavailable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ def parse_reply(raw: bytes) -> Reply:
     if status == "ok" and "json" in data:
         return Answer(_str(data, "json"))
     if status == "ok":
-        return Done(**prints)
+        unavailable = data.get("unavailable", {})
+        if not isinstance(unavailable, dict) or not all(isinstance(v, str) for v in unavailable.values()):
+            raise ValueError("unavailable is not a table of strings")
+        return Done(**prints, unavailable=tuple(f"{name}: {why}" for name, why in unavailable.items()))
     if status == "exception":
         mro = data.get("mro", [])
         if not isinstance(mro, list) or not all(isinstance(m, str) for m in mro):

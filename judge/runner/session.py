@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from judge.runner import timing
 from judge.runner.child import Child
-from judge.runner.protocol import Budget, Outcome, Status
+from judge.runner.protocol import Budget, Done, Outcome, Status
 from judge.runner.sandbox import ProcessSandbox
 
 MIB = 1024 * 1024
@@ -47,10 +47,22 @@ class Session:
     """One solution's child process, respawned and reloaded if a test kills it."""
 
     def __init__(
-        self, sandbox: ProcessSandbox, function: str, memory_bytes: int, *, repeat: bool = True, precise: int = 0
+        self,
+        sandbox: ProcessSandbox,
+        function: str,
+        memory_bytes: int,
+        *,
+        repeat: bool = True,
+        precise: int = 0,
+        preload: tuple[str, ...] = (),
     ) -> None:
         self.sandbox = sandbox
         self.function = function
+        #: Modules every child imports before it loads the solution (the challenge's allowed_modules),
+        #: again after each restart: no test is ever charged for importing them.
+        self.preload = preload
+        #: The preloaded modules the child could not import, each with why (set by load()).
+        self.unavailable: tuple[str, ...] = ()
         #: What one test may allocate above what the child held before it.
         self.memory_bytes = memory_bytes
         #: Give fast tests extra timing blocks; ``precise`` gives every test that many.
@@ -68,7 +80,7 @@ class Session:
     def spawn(self) -> None:
         """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
         if self._spare is None:
-            self._spare = Child(self.sandbox)
+            self._spare = Child(self.sandbox, self.preload)
 
     def load(self, source: str, cpu_backstop_s: float) -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
@@ -76,7 +88,7 @@ class Session:
         return self._start()
 
     def _start(self) -> Outcome:
-        self.child, self._spare = (self._spare or Child(self.sandbox)), None
+        self.child, self._spare = (self._spare or Child(self.sandbox, self.preload)), None
         rlimits = {
             "RLIMIT_AS": self.memory_bytes + ADDRESS_SPACE_MARGIN,
             "RLIMIT_CORE": 0,
@@ -88,6 +100,8 @@ class Session:
         }
         message = {"op": "load", "source": self.source, "function": self.function, "rlimits": rlimits}
         outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if isinstance(outcome.reply, Done):
+            self.unavailable = outcome.reply.unavailable
         if self.repeat and outcome.done:
             self.overhead_ms = self._measure_overhead()
         return outcome
