@@ -75,6 +75,13 @@ def test_a_module_that_cannot_be_imported_is_named_not_fatal() -> None:
         s.close()
 
 
+def test_every_challenge_whose_statement_allows_numpy_preloads_it() -> None:
+    for cid in BUILTIN.ids():
+        ch = BUILTIN.challenge(cid)
+        allows = "numpy is allowed" in ch.statement()
+        assert allows == ("numpy" in ch.config.allowed_modules), cid
+
+
 @pytest.mark.timeout(120)
 def test_the_engine_preloads_what_the_challenge_allows() -> None:
     # roc_auc's challenge.toml allows numpy: a solution that refuses to work unless numpy
