@@ -40,6 +40,9 @@ class Growth:
     #: The fitted k, or None when it could not be told (``reason`` says why).
     exponent: float | None
     reference_exponent: float | None
+    #: The 95% interval (low, high) of each k, from the fit's residuals (never narrower than ±0.05).
+    exponent_interval: tuple[float, float] | None
+    reference_exponent_interval: tuple[float, float] | None
     #: The sizes the fit used.
     sizes: list[int]
     #: Larger tests hit the time limit: the true exponent is at least ``exponent``.
