@@ -53,7 +53,7 @@ def grade(
     book = Gradebook(out)
     submissions = collect(folder, pattern)
     calibration = budgets_for(ch, best_sandbox(), progress.notice_event)
-    grader = Scorer(ch.id, ch.digest, ch.config.grading.weights, ratio=lambda report: calibration.ratio(report.tests))
+    grader = Scorer(ch.id, ch.digest, ch.config.grading.weights, ratio=calibration.ratio)
     cluster = None
     backend: Backend
     if scheduler:

@@ -180,16 +180,14 @@ def report(r: Report, out: Console | None = None) -> None:
         f" · {r.passed}/{r.total} passed · {ms(r.time_ms)} ms CPU · peak {kib(r.memory_kib)}",
     )
     lines: list[Any] = [summary]
-    if r.time_vs_reference is not None:
-        budget = f"; budget {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
-        ratio = r.time_vs_reference
-        lines.append(
-            Text(
-                f"time: {ratio:.0f}× the reference{budget}"
-                if ratio >= 10
-                else f"time: {ratio:.2g}× the reference{budget}"
-            )
+    if r.speed:
+        # Only accepted runs have a speed: a crash's or a kill's time says nothing about it.
+        sp = r.speed
+        lines.append(Text(f"speed: {sp.summary}"))
+        budget = (
+            f"; each budget is {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
         )
+        lines.append(Text(f"budget: at most {sp.budget_share:.0%} of a test's budget used ({sp.budget_test}){budget}"))
     if r.growth:
         lines.append(Text(r.growth.summary))
     iso = r.isolation

@@ -25,6 +25,7 @@ from typing import Any
 from judge.model.errors import JudgeError
 from judge.model.report import Report
 from judge.model.schema import SchemaError, convert
+from judge.model.verdict import Verdict
 
 FORMATS = (".csv", ".jsonl")
 #: The verdict column of a submission the judge itself failed on (see ``error``).
@@ -126,7 +127,8 @@ class Scorer:
             score=score(outcome, self.weights),
             time_ms=round(outcome.time_ms, 3),
             memory_kib=outcome.memory_kib,
-            time_vs_reference=self.ratio(outcome) if self.ratio else None,
+            # Only an accepted run's time says how fast it is: a crash or a kill at the budget does not.
+            time_vs_reference=self.ratio(outcome) if self.ratio and outcome.verdict is Verdict.AC else None,
         )
 
 

@@ -4,8 +4,9 @@
 
 It picks the sandbox, starts the child early (so it boots while tests and budgets
 load), finds the budgets (given, or calibrated on this machine and cached), runs every
-test, and adds what needs the reference: each test's reference time, the overall ratio
-and the growth of time with n. Progress arrives as typed events through ``on_event``.
+test, and adds what needs the calibration: each test's reference time, and for an
+accepted run the ratio to the reference and its place among the accepted solutions
+(``judging.speed``); and the growth of time with n. Progress arrives as typed events through ``on_event``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from judge.judging.calibration import Calibration, budgets_for
 from judge.judging.growth import growth_of
 from judge.judging.run import judge_with_budgets, new_session
+from judge.judging.speed import standing
 from judge.model.events import EventFn, ignore
 from judge.model.report import Report
 from judge.model.source import Source
@@ -60,6 +62,9 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
             if result.ran:
                 result.reference_ms = reference_ms.get(result.name)
         if options.compare_reference:
-            report.time_vs_reference = calibration.ratio(report.tests)
+            # Both None unless the run was accepted: a crash's or a kill's time is no speed.
+            report.time_vs_reference = calibration.ratio(report)
+            same = {p.name for p in challenge.accepted() if p.read_bytes() == source.data}
+            report.speed = standing(report, calibration.accepted_ms, same)
     report.growth = growth_of(report.tests, reference_ms)
     return report

@@ -55,6 +55,30 @@ class Growth:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class Speed:
+    """How fast an accepted run was, in terms a learner can read: where it stands among
+    the known accepted solutions (timed on this machine at calibration) and how close it
+    came to a budget. Only accepted runs have one."""
+
+    #: How many of the compared accepted solutions took longer in total over the same tests.
+    faster_than: int
+    #: How many known accepted solutions it was compared with (a file identical to it is left out).
+    compared: int
+    #: The fastest of them (a file name under solutions/<id>/accepted/).
+    fastest: str
+    #: This run's total time ÷ the fastest one's (below 1: this run is faster than all of them).
+    vs_fastest: float
+    #: The largest share of a test's budget this run used (time ÷ budget), and that test.
+    budget_share: float
+    budget_test: str
+    #: One line a person can read.
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class TestResult:
     __test__ = False  # not a pytest test class
@@ -111,12 +135,15 @@ class Report:
     isolation: Isolation | None = None
     #: Why the solution could not be loaded (CE only).
     compile_error: str | None = None
-    #: Overall solution time divided by the reference's on the same tests (None when unknown).
+    #: Overall solution time divided by the reference's on the same tests (None when unknown,
+    #: and for any run that was not accepted: its time says nothing about its speed).
     time_vs_reference: float | None = None
     #: The calibration multiplier: per-test budget = this × the slowest accepted solution.
     budget_multiplier: float | None = None
     #: Growth of time with input size, where the challenge marks a family of tests.
     growth: Growth | None = None
+    #: Where an accepted run stands among the known accepted solutions (None unless AC and calibrated).
+    speed: Speed | None = None
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -148,6 +175,7 @@ class Report:
             "time_vs_reference": self.time_vs_reference,
             "budget_multiplier": self.budget_multiplier,
             "growth": self.growth.to_dict() if self.growth else None,
+            "speed": self.speed.to_dict() if self.speed else None,
             "isolation": self.isolation.to_dict() if self.isolation else {},
             "compile_error": self.compile_error,
             "notes": self.notes,
