@@ -157,7 +157,7 @@ def test_run_accepted_prints_a_table_and_exits_0(runner: CliRunner) -> None:
     assert "Accepted" in result.output and "37/37" in result.output
     # Placed among the other accepted solutions (not compared with itself), and its budget use.
     assert "speed: faster than all" in result.output and "known accepted solutions" in result.output
-    assert "of a test's budget used" in result.output
+    assert "budget: at most" in result.output
 
 
 def test_json_report_contract(runner: CliRunner) -> None:

@@ -100,7 +100,7 @@ def test_the_summary_shows_speed_for_accepted_runs_only() -> None:
     accepted.speed = standing(accepted, ACCEPTED)
     text = render(accepted)
     assert "speed: faster than 2 of 4 known accepted solutions; the fastest (reference.py) is 20× faster" in text
-    assert "budget: at most 12% of a test's budget used (big); each budget is 3× the slowest accepted solution" in text
+    assert "budget: at most 12% used (big); budgets are 3× the slowest accepted solution" in text
     assert "× the reference" not in text  # the bare ratio alarmed learners; the place says what it means
     crashed = report(Verdict.RE, 0.5, 0.1)
     assert "speed:" not in render(crashed) and "budget:" not in render(crashed)

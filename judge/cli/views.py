@@ -185,10 +185,10 @@ def report(r: Report, out: Console | None = None) -> None:
         # Only accepted runs have a speed: a crash's or a kill's time says nothing about it.
         sp = r.speed
         lines.append(Text(f"speed: {sp.summary}"))
-        budget = (
-            f"; each budget is {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
-        )
-        lines.append(Text(f"budget: at most {sp.budget_share:.0%} of a test's budget used ({sp.budget_test}){budget}"))
+        used = f"budget: at most {sp.budget_share:.0%} used ({sp.budget_test})"
+        if r.budget_multiplier:
+            used += f"; budgets are {r.budget_multiplier:g}× the slowest accepted solution"
+        lines.append(Text(used))
     if r.growth:
         lines.append(Text(r.growth.summary))
     iso = r.isolation
