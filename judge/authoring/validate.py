@@ -331,11 +331,12 @@ def _margins(challenge: Challenge, out: _Collector, m: margin.Margins) -> None:
     out.result.margins.append(m)
     when = "with one core busy" if m.condition == "busy" else "on this machine as it is"
     if not m.accepted_ok:
+        key = "limits.time_ms" if challenge.config.limits.time_ms is not None else "limits.time_multiplier"
         out.add(
             challenge.solutions_path / "accepted" / str(m.accepted_solution),
             f"its budget on test {m.accepted_test!r} is only {m.accepted:g}x its time {when} (validate needs at "
-            f"least {margin.MIN_ACCEPTED:g}x): raise limits.time_multiplier, or make it the slowest accepted "
-            "solution you mean to pass",
+            f"least {margin.MIN_ACCEPTED:g}x): raise {key}, or move this file out of accepted/ if it is slower "
+            "than the intended complexity",
         )
     if not m.tle_ok:
         out.add(

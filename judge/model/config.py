@@ -55,9 +55,9 @@ class Config(Struct, frozen=True, forbid_unknown_fields=True):
     #: The modules the statement allows (``["numpy"]``). The child imports them before it
     #: loads the solution, so an ``import`` inside the solution costs a dictionary lookup
     #: and import time is never charged to a test.
-    allowed_modules: tuple[
-        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": "a module name such as numpy"})], ...
-    ] = ()
+    allowed_modules: list[
+        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": "a module name such as numpy"})]
+    ] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
     check: Check = field(default_factory=Check)
     grading: Grading = field(default_factory=Grading)

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,7 @@ def _reset_peak(pid: int) -> bool:
 class Child:
     """One child process running the harness, for one solution."""
 
-    def __init__(self, sandbox: ProcessSandbox | None = None, preload: tuple[str, ...] = ()) -> None:
+    def __init__(self, sandbox: ProcessSandbox | None = None, preload: Sequence[str] = ()) -> None:
         """Start the harness; it imports the ``preload`` modules while the judge gets on with other work."""
         self.sandbox = sandbox or ProcessSandbox()
         req_r, self._req_w = os.pipe()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from judge.runner import timing
@@ -54,13 +55,13 @@ class Session:
         *,
         repeat: bool = True,
         precise: int = 0,
-        preload: tuple[str, ...] = (),
+        preload: Sequence[str] = (),
     ) -> None:
         self.sandbox = sandbox
         self.function = function
         #: Modules every child imports before it loads the solution (the challenge's allowed_modules),
         #: again after each restart: no test is ever charged for importing them.
-        self.preload = preload
+        self.preload = tuple(preload)
         #: The preloaded modules the child could not import, each with why (set by load()).
         self.unavailable: tuple[str, ...] = ()
         #: What one test may allocate above what the child held before it.
