@@ -133,6 +133,10 @@ def test_the_stub_is_rejected(runner: CliRunner, tmp_path: Path) -> None:
     code, report = run_json(runner, "find_bigrams", str(stub))
     assert code == 1
     assert report["verdict"] == "RE"
+    # A crash's time says nothing about speed.
+    assert report["time_vs_reference"] is None and report["speed"] is None
+    text = runner.invoke(cli, ["run", "find_bigrams", str(stub)]).output
+    assert "the reference" not in text and "speed:" not in text
 
 
 @pytest.mark.parametrize(
@@ -192,7 +196,9 @@ def test_run_accepted_prints_a_table_and_exits_0(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["run", "can_shift", str(SOL / "accepted" / "reference.py")])
     assert result.exit_code == 0
     assert "Accepted" in result.output and "37/37" in result.output
-    assert "the reference" in result.output
+    # Placed among the other accepted solutions (not compared with itself), and its budget use.
+    assert "speed: faster than all" in result.output and "known accepted solutions" in result.output
+    assert "budget: at most" in result.output
 
 
 def test_json_report_contract(runner: CliRunner) -> None:

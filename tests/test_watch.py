@@ -122,6 +122,22 @@ def test_spares_hand_out_a_started_child_and_start_the_next() -> None:
     assert not last.running()  # closing the spares ends the one in reserve
 
 
+def test_a_spare_is_reused_only_for_the_modules_it_preloaded() -> None:
+    sandbox = best_sandbox()
+    with Spares(sandbox) as spares:
+        spares.fill()
+        plain = spares._spare
+        with_numpy = spares.take(("numpy",))
+        # The spare preloaded nothing: a challenge that allows numpy gets a child that imports it...
+        assert with_numpy is not plain and with_numpy.preload == ("numpy",) and not plain.running()
+        # ...and the next spare preloads what the last challenge asked for.
+        assert spares._spare is not None and spares._spare.preload == ("numpy",)
+        again = spares.take(("numpy",))
+        assert again.preload == ("numpy",)
+        with_numpy.close()
+        again.close()
+
+
 def test_the_engine_loads_the_solution_into_the_spare_child() -> None:
     challenge = find("can_shift")
     sandbox = best_sandbox()

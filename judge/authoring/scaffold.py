@@ -29,6 +29,9 @@ signature = "{cid}(nums: list[int]) -> int"
 reference = "reference.py"
 # Handed to generator.py as random.Random(seed): change it to get other tests.
 seed = 1
+# The modules the statement allows (e.g. ["numpy"]): the child imports them before
+# loading a solution, so no test is charged for importing them.
+allowed_modules = []
 
 [limits]
 # Per-test CPU budget = time_multiplier x the slowest accepted solution on that

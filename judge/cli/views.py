@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.authoring.margins import MIN_ACCEPTED, MIN_TLE
 from judge.formats.text import cut, details, kib, ms, printable
 from judge.model.report import NoteKind, TestResult
 from judge.model.verdict import Verdict
@@ -249,16 +250,14 @@ def report(r: Report, out: Console | None = None, view: str = "full") -> None:
         f" · {r.passed}/{r.total} passed · {ms(r.time_ms)} ms CPU · peak {kib(r.memory_kib)}",
     )
     lines: list[Any] = [summary]
-    if r.time_vs_reference is not None:
-        budget = f"; budget {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
-        ratio = r.time_vs_reference
-        lines.append(
-            Text(
-                f"time: {ratio:.0f}× the reference{budget}"
-                if ratio >= 10
-                else f"time: {ratio:.2g}× the reference{budget}"
-            )
-        )
+    if r.speed:
+        # Only accepted runs have a speed: a crash's or a kill's time says nothing about it.
+        sp = r.speed
+        lines.append(Text(f"speed: {sp.summary}"))
+        used = f"budget: at most {sp.budget_share:.0%} used ({sp.budget_test})"
+        if r.budget_multiplier:
+            used += f"; budgets are {r.budget_multiplier:g}× the slowest accepted solution"
+        lines.append(Text(used))
     if r.growth:
         lines.append(Text(r.growth.summary))
     iso = r.isolation
@@ -304,6 +303,8 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
         out.print(Text.assemble(mark, (r.challenge, "bold"), (f"  ({r.origin})", "dim")))
         for line in r.checked:
             out.print(Text(f"  ✓ {line}", style="dim"))
+        if r.margins:
+            out.print(_margins(r))
         if r.problems:
             table = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
             table.add_column("", no_wrap=True)
@@ -322,6 +323,31 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
     if warned:
         summary += f", {warned} warning(s)"
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
+
+
+def _margins(r: Validation) -> Table:
+    """The time margins of one challenge: a row per condition, the thresholds last."""
+    table = Table(box=None, padding=(0, 1, 0, 2), show_header=True, header_style="dim")
+    table.add_column("time margins")
+    table.add_column("budget ÷ accepted time (tightest)")
+    table.add_column("time_limit_exceeded ÷ budget (tightest)")
+    for m in r.margins:
+        accepted = tle = Text("–", style="dim")
+        if m.accepted is not None:
+            accepted = Text(
+                f"{m.accepted:.1f}×  {m.accepted_solution} · {m.accepted_test}",
+                style="green" if m.accepted_ok else "bold red",
+            )
+        if m.tle is not None:
+            at_least = "≥" if m.tle_capped else ""
+            tle = Text(
+                f"{at_least}{m.tle:.1f}×  {m.tle_solution} · {m.tle_test}", style="green" if m.tle_ok else "bold red"
+            )
+        table.add_row("one core busy" if m.condition == "busy" else "quiet", accepted, tle)
+    table.add_row(
+        Text("needed", style="dim"), Text(f"≥{MIN_ACCEPTED:g}×", style="dim"), Text(f"≥{MIN_TLE:g}×", style="dim")
+    )
+    return table
 
 
 def grade_summary(summary: Summary, out_path: Path, out: Console | None = None, sort: str = "score") -> None:

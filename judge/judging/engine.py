@@ -5,10 +5,11 @@
 It picks the sandbox, starts the child early (so it boots while tests and budgets
 load), finds the budgets (given, or calibrated on this machine and cached), runs the
 chosen tests (all, or the samples) and the learner's own calls, and adds what needs the
-reference: each test's reference time, the overall ratio and the growth of time with n.
-When asked, it then explains a failure: a failing test rerun alone in a fresh child
-(state kept between calls), and a counterexample searched for a failing hidden test.
-Progress arrives as typed events through ``on_event``.
+calibration: each test's reference time, and for an accepted run the ratio to the
+reference and its place among the accepted solutions (``judging.speed``); and the
+growth of time with n. When asked, it then explains a failure: a failing test rerun
+alone in a fresh child (state kept between calls), and a counterexample searched for a
+failing hidden test. Progress arrives as typed events through ``on_event``.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from judge.judging import counterexample
 from judge.judging.calibration import Calibration, budgets_for
 from judge.judging.growth import growth_of
 from judge.judging.run import LoadError, judge_with_budgets, load_solution, new_session, read_source, run_test
+from judge.judging.speed import standing
 from judge.model.events import EventFn, Explaining, ignore
 from judge.model.report import Note, NoteKind, Report, TestResult
 from judge.model.source import Source
@@ -98,7 +100,10 @@ def judge(challenge: Challenge, source: Source, options: Options | None = None, 
             if result.ran:
                 result.reference_ms = reference_ms.get(result.name)
         if options.compare_reference:
-            report.time_vs_reference = calibration.ratio(report.tests)
+            # Both None unless the run was accepted: a crash's or a kill's time is no speed.
+            report.time_vs_reference = calibration.ratio(report)
+            same = {p.name for p in challenge.accepted() if p.read_bytes() == source.data}
+            report.speed = standing(report, calibration.accepted_ms, same)
     report.growth = growth_of(report.tests, reference_ms)
     if options.check_state:
         note = state_leak(challenge, source, report, cases, budgets, fresh, on_event)

@@ -46,8 +46,17 @@ def new_session(
     precise: int = 0,
     spares: Spares | None = None,
 ) -> Session:
-    memory = int(challenge.config.limits.memory_mib * MIB)
-    return Session(sandbox, challenge.config.function, memory, repeat=repeat, precise=precise, spares=spares)
+    config = challenge.config
+    memory = int(config.limits.memory_mib * MIB)
+    return Session(
+        sandbox,
+        config.function,
+        memory,
+        repeat=repeat,
+        precise=precise,
+        spares=spares,
+        preload=config.allowed_modules,
+    )
 
 
 def load_solution(session: Session, source: Source, text: str, budgets: dict[str, float]) -> Decision | None:
@@ -191,6 +200,10 @@ def judge_with_budgets(
         report.tests = not_run(Verdict.CE)
         return report
     refused = load_solution(session, source, text, budgets)
+    report.notes += [
+        Note(NoteKind.UNAVAILABLE_MODULE, f"an allowed module could not be imported here: {why}")
+        for why in session.unavailable
+    ]
     if refused is not None:
         report.compile_error = clip(refused.message)
         report.tests = not_run(refused.verdict)

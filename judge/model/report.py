@@ -42,6 +42,9 @@ class Growth:
     #: The fitted k, or None when it could not be told (``reason`` says why).
     exponent: float | None
     reference_exponent: float | None
+    #: The 95% interval (low, high) of each k, from the fit's residuals (never narrower than ±0.05).
+    exponent_interval: tuple[float, float] | None
+    reference_exponent_interval: tuple[float, float] | None
     #: The sizes the fit used.
     sizes: list[int]
     #: Larger tests hit the time limit: the true exponent is at least ``exponent``.
@@ -67,6 +70,8 @@ class NoteKind(StrEnum):
     MUTATES_INPUT = "mutates_input"
     #: How the counterexample search went when it found nothing (or could not run).
     SEARCH = "search"
+    #: A module the challenge allows (allowed_modules) could not be imported on this machine.
+    UNAVAILABLE_MODULE = "unavailable_module"
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,30 @@ class Counterexample:
             data[key] = json_safe(data[key])
         data["seconds"] = round(self.seconds, 3)
         return data
+
+
+@dataclass(frozen=True)
+class Speed:
+    """How fast an accepted run was, in terms a learner can read: where it stands among
+    the known accepted solutions (timed on this machine at calibration) and how close it
+    came to a budget. Only accepted runs have one."""
+
+    #: How many of the compared accepted solutions took longer in total over the same tests.
+    faster_than: int
+    #: How many known accepted solutions it was compared with (a file identical to it is left out).
+    compared: int
+    #: The fastest of them (a file name under solutions/<id>/accepted/).
+    fastest: str
+    #: This run's total time ÷ the fastest one's (below 1: this run is faster than all of them).
+    vs_fastest: float
+    #: The largest share of a test's budget this run used (time ÷ budget), and that test.
+    budget_share: float
+    budget_test: str
+    #: One line a person can read.
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
 
 
 @dataclass
@@ -168,12 +197,15 @@ class Report:
     isolation: Isolation | None = None
     #: Why the solution could not be loaded (CE only).
     compile_error: str | None = None
-    #: Overall solution time divided by the reference's on the same tests (None when unknown).
+    #: Overall solution time divided by the reference's on the same tests (None when unknown,
+    #: and for any run that was not accepted: its time says nothing about its speed).
     time_vs_reference: float | None = None
     #: The calibration multiplier: per-test budget = this × the slowest accepted solution.
     budget_multiplier: float | None = None
     #: Growth of time with input size, where the challenge marks a family of tests.
     growth: Growth | None = None
+    #: Where an accepted run stands among the known accepted solutions (None unless AC and calibrated).
+    speed: Speed | None = None
     #: What the judge noticed besides the verdicts (state kept between calls, mutated inputs, ...).
     notes: list[Note] = field(default_factory=list)
     #: Which tests ran: "all", "samples" (``judge test``) or "custom" (only the learner's own calls).
@@ -210,6 +242,7 @@ class Report:
             "time_vs_reference": self.time_vs_reference,
             "budget_multiplier": self.budget_multiplier,
             "growth": self.growth.to_dict() if self.growth else None,
+            "speed": self.speed.to_dict() if self.speed else None,
             "isolation": self.isolation.to_dict() if self.isolation else {},
             "compile_error": self.compile_error,
             "scope": self.scope,

@@ -9,6 +9,7 @@ memory are measured from outside.
 """
 
 import gc
+import importlib
 import io
 import json
 import math
@@ -238,9 +239,26 @@ def _mutated(copies, call_text):
     return changed
 
 
+def preload(names):
+    """Import the modules the challenge allows, before any request: {name: why it failed}.
+
+    They are the challenge author's (trusted) choice, imported while the judge is still
+    loading tests, so neither a test nor the load request ever pays for them, and an
+    ``import numpy`` inside the solution's function is a dictionary lookup.
+    """
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except BaseException as exc:  # noqa: B036 - a module that exits at import is unavailable too
+            failed[name] = f"{type(exc).__name__}: {exc}"[:500]
+    return failed
+
+
 def main():
     global REQ_FD, REP_FD
     REQ_FD, REP_FD = int(sys.argv[1]), int(sys.argv[2])
+    unavailable = preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     func = None
     groups = []
     held = []
@@ -293,6 +311,8 @@ def main():
                 )
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             reply["stdout"], reply["stderr"] = out.text(), err.text()
+            if unavailable:
+                reply["unavailable"] = unavailable
             send(reply)
         elif op == "put":
             # Decode one fresh copy of the arguments per repetition, outside the

@@ -35,6 +35,8 @@ class Done:
 
     stdout: str = ""
     stderr: str = ""
+    #: On a load: the allowed modules the child could not import, with why (``"numpy: ImportError: ..."``).
+    unavailable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,10 @@ def parse_reply(raw: bytes) -> Reply:
     if status == "ok" and "json" in data:
         return Answer(_str(data, "json"), _list(data, "mutated", (int, str)))
     if status == "ok":
-        return Done(**prints)
+        unavailable = data.get("unavailable", {})
+        if not isinstance(unavailable, dict) or not all(isinstance(v, str) for v in unavailable.values()):
+            raise ValueError("unavailable is not a table of strings")
+        return Done(**prints, unavailable=tuple(f"{name}: {why}" for name, why in unavailable.items()))
     if status == "exception":
         module = _str(data, "module") or None
         mro = _list(data, "mro", (str,))

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from judge.runner import timing
 from judge.runner.child import Child
-from judge.runner.protocol import Budget, Outcome, Status
+from judge.runner.protocol import Budget, Done, Outcome, Status
 from judge.runner.sandbox import ProcessSandbox
 from judge.runner.spares import Spares
 
@@ -56,11 +57,17 @@ class Session:
         repeat: bool = True,
         precise: int = 0,
         spares: Spares | None = None,
+        preload: Sequence[str] = (),
     ) -> None:
         self.sandbox = sandbox
         #: Where started children come from when a front end keeps one in reserve.
         self.spares = spares if spares is not None and spares.sandbox is sandbox else None
         self.function = function
+        #: Modules every child imports before it loads the solution (the challenge's allowed_modules),
+        #: again after each restart: no test is ever charged for importing them.
+        self.preload = tuple(preload)
+        #: The preloaded modules the child could not import, each with why (set by load()).
+        self.unavailable: tuple[str, ...] = ()
         #: What one test may allocate above what the child held before it.
         self.memory_bytes = memory_bytes
         #: Give fast tests extra timing blocks; ``precise`` gives every test that many.
@@ -83,7 +90,9 @@ class Session:
             self._spare = self._new_child()
 
     def _new_child(self) -> Child:
-        return self.spares.take() if self.spares is not None else Child(self.sandbox)
+        if self.spares is not None:
+            return self.spares.take(self.preload)
+        return Child(self.sandbox, self.preload)
 
     def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
@@ -111,6 +120,8 @@ class Session:
             "rlimits": rlimits,
         }
         outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if isinstance(outcome.reply, Done):
+            self.unavailable = outcome.reply.unavailable
         if self.repeat and outcome.done:
             self.overhead_ms = self._measure_overhead()
         return outcome

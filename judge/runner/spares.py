@@ -13,6 +13,7 @@ it is never handed to another solution, nor to a new version of the same file.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 
 from judge.runner.child import Child
 from judge.runner.sandbox import ProcessSandbox
@@ -26,21 +27,25 @@ class Spares:
         self._lock = threading.Lock()
         self._spare: Child | None = None
         self._closed = False
+        #: The modules the last solution's challenge preloads: the next spare preloads them too.
+        self._preload: tuple[str, ...] = ()
 
     def fill(self) -> None:
         """Start a spare now (if there is none), so it boots while the caller does other work."""
         with self._lock:
             if self._spare is None and not self._closed:
-                self._spare = Child(self.sandbox)
+                self._spare = Child(self.sandbox, self._preload)
 
-    def take(self) -> Child:
-        """A started child with nothing loaded; a new spare starts booting at once."""
+    def take(self, preload: Sequence[str] = ()) -> Child:
+        """A started child with nothing loaded that preloaded these modules; a new spare starts booting at once."""
+        want = tuple(preload)
         with self._lock:
             child, self._spare = self._spare, None
-        if child is None or not child.running():
+            self._preload = want
+        if child is None or not child.running() or child.preload != want:
             if child is not None:
                 child.close()
-            child = Child(self.sandbox)
+            child = Child(self.sandbox, want)
         self.fill()
         return child
 
