@@ -98,6 +98,7 @@ def test_a_learner_opens_runs_fixes_submits_and_finds_the_attempt(
         page.keyboard.press("Control+Shift+Enter")
         expect(page.locator(".summary.s-AC")).to_be_visible(timeout=180_000)
         expect(page.locator(".summary")).to_contain_text("37/37 passed")
+        expect(page.locator(".summary")).to_contain_text("known accepted solution")  # the speed line
         expect(page.locator("tr.done", has_text="(hidden)").first).to_be_visible()
         plot = page.locator("figure.plot svg")
         expect(plot).to_be_visible()

@@ -32,7 +32,16 @@ def test_code_blocks_are_highlighted_and_unknown_languages_escaped() -> None:
 
 
 def report(*tests: TestResult) -> Report:
-    growth = Growth(1.98, 1.0, [1000, 2000, 4000], False, None, "time grows like n^1.98 (reference n^1.00)")
+    growth = Growth(
+        exponent=1.98,
+        reference_exponent=1.0,
+        exponent_interval=(1.9, 2.06),
+        reference_exponent_interval=None,
+        sizes=[1000, 2000, 4000],
+        lower_bound=False,
+        reason=None,
+        summary="time grows like n^1.98 ± 0.08 (reference n^1.00)",
+    )
     return Report("c", "s", Verdict.AC, list(tests), growth=growth)
 
 
@@ -45,7 +54,7 @@ def test_the_plot_puts_solution_and_reference_on_log_log_axes() -> None:
     svg = plot.svg(report(*tests, TestResult("sample-1", False, Verdict.AC, time_ms=0.01)))
     assert svg is not None and svg.startswith("<svg")
     assert svg.count("<circle") == 6 and svg.count("<polyline") == 2
-    assert "your solution n^1.98" in svg and "reference n^1.00" in svg
+    assert "your solution n^1.98 ± 0.08" in svg and "reference n^1.00" in svg
     ys = {int(float(y)) for y in re.findall(r'<circle cx="[\d.]+" cy="([\d.]+)"', svg)}
     assert len(ys) == 6  # six different heights: the times were placed, not flattened
 

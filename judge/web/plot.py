@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from judge.judging.growth import Fit
 from judge.model.report import Report, TestResult
 from judge.model.verdict import Verdict
 
@@ -62,8 +63,10 @@ def svg(report: Report) -> str | None:
         return TOP + plot_h * (1 - (math.log10(ms) - y_lo) / (y_hi - y_lo))
 
     growth = report.growth
-    mine_k = f" n^{growth.exponent:.2f}{'+' if growth.lower_bound else ''}" if growth and growth.exponent else ""
-    ref_k = f" n^{growth.reference_exponent:.2f}" if growth and growth.reference_exponent else ""
+    mine_k = ref_k = ""
+    if growth is not None:
+        mine_k = exponent_text(growth.exponent, growth.exponent_interval, growth.lower_bound)
+        ref_k = exponent_text(growth.reference_exponent, growth.reference_exponent_interval, False)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="growth-plot" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" aria-labelledby="growth-title">',
@@ -96,6 +99,14 @@ def svg(report: Report) -> str | None:
         out.append(f'<text x="{LEFT + 10}" y="{ly}" class="legend">△ hit the time limit (at least this slow)</text>')
     out.append("</svg>")
     return "\n".join(out)
+
+
+def exponent_text(exponent: float | None, interval: tuple[float, float] | None, lower_bound: bool) -> str:
+    """' n^1.8 ± 0.2', written as the report's growth line writes it (or '' when unknown)."""
+    if exponent is None:
+        return ""
+    half = (interval[1] - interval[0]) / 2 if interval is not None else None
+    return " " + Fit(exponent, lower_bound=lower_bound, half_width=half).text()
 
 
 def _series(series: list[Point], colour: str, name: str, x, y) -> list[str]:  # type: ignore[no-untyped-def]

@@ -223,6 +223,7 @@ class ReportView {
       const budget = report.budget_multiplier != null ? `; budget ${report.budget_multiplier}× the slowest accepted solution` : "";
       parts.push(el("p", { text: `time: ${report.time_vs_reference.toFixed(report.time_vs_reference < 10 ? 2 : 0)}× the reference${budget}` }));
     }
+    if (report.speed) parts.push(el("p", { text: report.speed.summary }));
     if (report.growth) parts.push(el("p", { text: report.growth.summary }));
     for (const note of report.notes || []) parts.push(noteView(note));
     if (report.counterexample) parts.push(counterexampleView(report.counterexample));
