@@ -207,10 +207,10 @@ class ScriptedSession(Session):
         super().__init__(ProcessSandbox(), "can_shift", MEMORY, repeat=False)
         self._load, self._runs = load, list(runs)
 
-    def load(self, source: str, cpu_backstop_s: float) -> Outcome:
+    def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         return self._load
 
-    def run(self, payload: bytes, budget_s: float, allowance: object = None) -> TestRun:
+    def run(self, payload: bytes, budget_s: float, allowance: object = None, *, check_args: bool = False) -> TestRun:
         return self._runs.pop(0)
 
     def close(self) -> None:

@@ -5,21 +5,12 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from judge.cli.app import root_of
-from judge.model.errors import ChallengeError, JudgeError
-
-if TYPE_CHECKING:
-    from judge.model.config import Config
-
-
-def budget_rule(cfg: Config) -> str:
-    if cfg.limits.time_ms is not None:
-        return f"{cfg.limits.time_ms:g} ms"
-    return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
+from judge.model.errors import JudgeError
 
 
 @click.command("list")
@@ -27,29 +18,10 @@ def budget_rule(cfg: Config) -> str:
 @click.pass_context
 def list_cmd(ctx: click.Context, as_json: bool) -> None:
     """List the challenges."""
-    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+    from judge.problems.listing import rows as list_rows  # deferred: keeps `judge --help` fast
 
-    rows: list[dict[str, Any]] = []
-    for ch in all_challenges(root_of(ctx)):
-        try:
-            samples, hidden = ch.counts()
-            cfg = ch.config
-        except ChallengeError as exc:  # one broken challenge must not hide the others
-            rows.append({"id": ch.id, "origin": ch.origin, "error": _where(exc, ch.path.parent.parent)})
-            continue
-        rows.append(
-            {
-                "id": ch.id,
-                "title": cfg.title,
-                "difficulty": cfg.difficulty,
-                "samples": samples,
-                "hidden": hidden,
-                "time": budget_rule(cfg),
-                "memory_mib": cfg.limits.memory_mib,
-                "origin": ch.origin,
-                "error": None,
-            }
-        )
+    rows = list_rows(root_of(ctx))
+    add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -58,13 +30,13 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
     views.challenge_list(rows)
 
 
-def _where(exc: ChallengeError, root: Path) -> str:
-    """The error as 'validate' names it: the file (relative to its problem set), then the reason."""
-    try:
-        path = exc.path.resolve().relative_to(root.resolve())
-    except ValueError:
-        path = exc.path
-    return f"{path}: {exc.detail}"
+def add_progress(rows: list[dict[str, Any]]) -> None:
+    """Each row gains ``solved`` and ``attempts`` from the history; an unreadable one warns."""
+    from judge.practice import history  # deferred: keeps `judge --help` fast
+
+    problem = history.add_progress(rows)
+    if problem is not None:
+        click.echo(f"judge: warning: cannot read the history ({problem})", err=True)
 
 
 @click.command()
@@ -73,6 +45,7 @@ def _where(exc: ChallengeError, root: Path) -> str:
 def show(ctx: click.Context, challenge: str) -> None:
     """Show a challenge: statement, signature, sample tests and budgets."""
     from judge.cli import views  # deferred: rich costs start-up
+    from judge.problems.listing import budget_rule
     from judge.problems.problemset import find
 
     ch = find(challenge, root_of(ctx))
@@ -100,7 +73,11 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
     write_new(file, ch.stub())
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
-    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+    click.echo(
+        f"wrote {file}; edit it, then try the samples with '{prefix} test {ch.id} {file}' "
+        f"(add --watch to rerun on every save) and every test with '{prefix} run {ch.id} {file}'",
+        err=True,
+    )
 
 
 def write_new(file: Path, text: str) -> None:

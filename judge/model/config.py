@@ -12,6 +12,8 @@ from msgspec import Meta, Struct, field
 
 DIFFICULTIES = ("easy", "medium", "hard")
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+#: A module's dotted name, as ``import`` takes it.
+MODULE = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
 
 
 class Limits(Struct, frozen=True, forbid_unknown_fields=True):
@@ -50,6 +52,12 @@ class Config(Struct, frozen=True, forbid_unknown_fields=True):
     reference: str = "reference.py"
     #: The seed handed to generator.py.
     seed: int = 0
+    #: The modules the statement allows (``["numpy"]``). The child imports them before it
+    #: loads the solution, so an ``import`` inside the solution costs a dictionary lookup
+    #: and import time is never charged to a test.
+    allowed_modules: list[
+        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": "a module name such as numpy"})]
+    ] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
     check: Check = field(default_factory=Check)
     grading: Grading = field(default_factory=Grading)

@@ -13,12 +13,14 @@ answer): its budget covers all of them, so work hidden in the untimed steps (a w
 
 from __future__ import annotations
 
+import json
 import os
 import selectors
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -75,13 +77,20 @@ class Window:
 class Child:
     """One child process running the harness, for one solution."""
 
-    def __init__(self, sandbox: ProcessSandbox | None = None, *, site: bool = True) -> None:
-        """Start the harness; ``site`` False skips site-packages (faster to start, no numpy)."""
+    def __init__(
+        self, sandbox: ProcessSandbox | None = None, preload: Sequence[str] = (), *, site: bool = True
+    ) -> None:
+        """Start the harness; it imports the ``preload`` modules while the judge gets on with other work.
+
+        ``site`` False skips site-packages (faster to start, no numpy): only the probe does.
+        """
         self.sandbox = sandbox or ProcessSandbox()
+        #: The modules this child imported as it started (a spare is reused only for the same ones).
+        self.preload = tuple(preload)
         req_r, self._req_w = os.pipe()
         self._rep_r, rep_w = os.pipe()
         flags = ["-I"] if site else ["-I", "-S"]
-        argv = [sys.executable, *flags, "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
+        argv = [sys.executable, *flags, "-c", HARNESS_SOURCE, str(req_r), str(rep_w), json.dumps(list(preload))]
         try:
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
         except BaseException:
@@ -98,6 +107,10 @@ class Child:
         #: The most memory the child's whole process tree may ever hold (set by the session):
         #: a window's limit is never above it, however much the child kept from before.
         self.memory_ceiling: int | None = None
+
+    def running(self) -> bool:
+        """Alive as far as the judge knows, and its process has not exited."""
+        return self.alive and self.proc.poll() is None
 
     # -- plumbing ---------------------------------------------------------
 

@@ -10,6 +10,7 @@ solution runs in this process and can rewrite any of it).
 """
 
 import gc
+import importlib
 import io
 import json
 import marshal
@@ -282,8 +283,56 @@ def _describe(exc):
         "message": str(exc)[:2000],
         "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-4000:],
     }
+    name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
+    if type(name) is str:
+        reply["module"] = name[:200]  # the module an import could not find
     json.dumps(reply)  # a str subclass with a hostile encoding fails here, inside the guard
     return reply
+
+
+def _functions(module):
+    """The public callables a solution defines (for a did-you-mean when the function is missing)."""
+    names = []
+    for key, value in list(vars(module).items()):
+        if type(key) is str and not key.startswith("_") and callable(value) and not isinstance(value, types.ModuleType):
+            names.append(key[:100])
+    return names[:100]
+
+
+def _mutated(copies, payload):
+    """Which arguments the judged call changed: positions and keyword names (plain values compared)."""
+    if not copies:
+        return []
+    args, kwargs = copies[0]
+    original_args, original_kwargs = marshal.loads(payload)
+    # A solution cannot change how many arguments it was given: the lists have one length.
+    pairs = list(zip(range(len(args)), args, original_args, strict=False))
+    pairs += [(key, kwargs.get(key), before) for key, before in original_kwargs.items()]
+    changed = []
+    for where, now, before in pairs:
+        try:
+            same = plain(now) == plain(before)
+        except (Unsupported, RecursionError):
+            same = False  # something that is not plain data now sits where plain data was
+        if not same:
+            changed.append(where)
+    return changed
+
+
+def preload(names):
+    """Import the modules the challenge allows, before any request: {name: why it failed}.
+
+    They are the challenge author's (trusted) choice, imported while the judge is still
+    loading tests, so neither a test nor the load request ever pays for them, and an
+    ``import numpy`` inside the solution's function is a dictionary lookup.
+    """
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except BaseException as exc:  # noqa: B036 - a module that exits at import is unavailable too
+            failed[name] = f"{type(exc).__name__}: {exc}"[:500]
+    return failed
 
 
 def _fetch(result):
@@ -309,6 +358,7 @@ def _fetch(result):
 def main():
     global REQ_FD, REP_FD
     REQ_FD, REP_FD = int(sys.argv[1]), int(sys.argv[2])
+    unavailable = preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     func = None
     groups = []
     held = []
@@ -328,17 +378,28 @@ def main():
             except BaseException as exc:  # noqa: B036 - the judge must hear why, not a dead pipe
                 send(describe(exc))
         elif op == "load":
+            # Tracebacks name the learner's own file, and show its lines: the file itself
+            # is not visible in the sandbox, so its text goes into linecache.
+            filename = req.get("filename") or "solution.py"
+            source = req["source"]
+            import linecache
+
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
             module = types.ModuleType("solution")
-            module.__file__ = "solution.py"
+            module.__file__ = filename
             sys.modules["solution"] = module
             out, err = Capped(), Capped()
             sys.stdout, sys.stderr = out, err
             try:
-                code = compile(req["source"], "solution.py", "exec")
+                code = compile(source, filename, "exec")
                 exec(code, module.__dict__)
                 func = getattr(module, req["function"], None)
                 if not callable(func):
-                    reply = {"status": "missing", "message": f"no function {req['function']!r} in the solution"}
+                    reply = {
+                        "status": "missing",
+                        "message": f"no function {req['function']!r} in {filename}",
+                        "functions": _functions(module),
+                    }
                 else:
                     reply = {"status": "ok"}
             except BaseException as exc:  # noqa: B036 - SystemExit at import is a load failure too
@@ -350,6 +411,8 @@ def main():
                 )
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             reply["stdout"], reply["stderr"] = out.text(), err.text()
+            if unavailable:
+                reply["unavailable"] = unavailable
             send(reply)
         elif op == "put":
             # Decode one fresh copy of the arguments per repetition, so a solution that
@@ -394,7 +457,10 @@ def main():
             # compare it with the expected answer's text before decoding anything.
             # The input and the answer are freed by the next request ("free", or the
             # next test's "put"), not here: freeing is the harness's work, not the test's.
-            send(*_fetch(result))
+            reply, text = _fetch(result)
+            if req.get("check_args") and text is not None:
+                reply["mutated"] = _mutated(held[-1] if held else [], payload)
+            send(reply, text)
         elif op == "free":
             result, groups = None, []
             held.clear()

@@ -13,17 +13,21 @@ It also owns the repeated timing of fast tests (see ``judge.runner.timing``).
 from __future__ import annotations
 
 import gc
+import json
 import marshal
 import math
 import statistics
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from judge.runner import timing
 from judge.runner.child import MAX_ANSWER, Child, Window
+from judge.runner.harness import encode_call
 from judge.runner.process import ProcessSandbox, SandboxError
-from judge.runner.protocol import Budget, Outcome, Status
+from judge.runner.protocol import Budget, Done, Outcome, Status
+from judge.runner.spares import Spares
 
 MIB = 1024 * 1024
 #: What a test's time means; part of the calibration's cache key, so budgets measured
@@ -134,9 +138,18 @@ class Session:
         *,
         repeat: bool = True,
         precise: int = 0,
+        spares: Spares | None = None,
+        preload: Sequence[str] = (),
         site: bool = True,
     ) -> None:
         self.sandbox = sandbox
+        #: Where started children come from when a front end keeps one in reserve.
+        self.spares = spares if spares is not None and spares.sandbox is sandbox else None
+        #: Modules every child imports before it loads the solution (the challenge's allowed_modules),
+        #: again after each restart: no test is ever charged for importing them.
+        self.preload = tuple(preload)
+        #: The preloaded modules the child could not import, each with why (set by load()).
+        self.unavailable: tuple[str, ...] = ()
         #: Whether the child imports site (site-packages, numpy); only the probe goes without.
         self.site = site
         self.function = function
@@ -147,6 +160,8 @@ class Session:
         self.precise = precise
         #: The solution and its whole-process CPU backstop, kept for restarts after a kill.
         self.source = ""
+        #: The name tracebacks give the solution's file.
+        self.filename = "solution.py"
         self.cpu_backstop_s = 60.0
         self.child: Child | None = None
         #: A started child with nothing loaded yet (see spawn()).
@@ -157,23 +172,33 @@ class Session:
     def spawn(self) -> None:
         """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
         if self._spare is None:
-            self._spare = Child(self.sandbox, site=self.site)
+            self._spare = self._new_child()
 
-    def load(self, source: str, cpu_backstop_s: float) -> Outcome:
+    def _new_child(self) -> Child:
+        if self.spares is not None:
+            return self.spares.take(self.preload)
+        return Child(self.sandbox, self.preload, site=self.site)
+
+    def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
-        self.source, self.cpu_backstop_s = source, cpu_backstop_s
+        self.source, self.cpu_backstop_s, self.filename = source, cpu_backstop_s, filename
         return self._start()
 
     def _start(self) -> Outcome:
-        self.child, self._spare = (self._spare or Child(self.sandbox, site=self.site)), None
+        if self.child is not None:
+            self.child.close()
+        self.child, self._spare = (self._spare or self._new_child()), None
         # Memory kept between tests (or grown in the requests around them) never adds up
         # past what loading may take plus one test's budget: the kernel's limit holds it.
         self.child.memory_ceiling = LOAD_MEMORY + self.memory_bytes
         self._contain(self.child)
         # Timed here, while no solution code has run: a solution cannot inflate it.
         self.overhead_ms = self._measure_overhead(self.child)
-        message = {"op": "load", "source": self.source, "function": self.function}
-        return self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        message = {"op": "load", "source": self.source, "filename": self.filename, "function": self.function}
+        outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if isinstance(outcome.reply, Done):
+            self.unavailable = outcome.reply.unavailable
+        return outcome
 
     def rlimits(self) -> dict[str, int]:
         return {
@@ -226,11 +251,19 @@ class Session:
         """The limits of one test: the CPU budget, a wall-clock backstop, the memory budget."""
         return Budget(budget_s, budget_s * WALL_FACTOR + WALL_EXTRA_S, self.memory_bytes)
 
-    def run(self, payload: bytes, budget_s: float, allowance: Allowance = NO_ALLOWANCE) -> TestRun:
+    def run(
+        self, payload: bytes | str, budget_s: float, allowance: Allowance = NO_ALLOWANCE, *, check_args: bool = False
+    ) -> TestRun:
         """Run one test: decode its input in the child, make the judged call, fetch what it returned.
 
-        ``payload`` is the input as the harness decodes it (``harness.encode_call``).
+        ``payload`` is the input as the harness decodes it (``harness.encode_call``), or as
+        JSON text ``{"args": [...], "kwargs": {...}}``.
+        ``check_args`` asks the child whether the call changed its arguments (see ``Answer.mutated``).
         """
+        if isinstance(payload, str):
+            call = json.loads(payload)
+            payload = encode_call(call["args"], call["kwargs"])
+        assert isinstance(payload, bytes)
         problem = self._ensure()
         if problem:
             return TestRun(setup_error=problem)
@@ -245,7 +278,8 @@ class Session:
         if put.status is Status.REPLY:
             run.call = child.request({"op": "call"}, budget, window=window)
             if run.call.done:
-                run.answer = child.request({"op": "fetch"}, budget, window=window, cap=MAX_ANSWER, what="answer")
+                fetch = {"op": "fetch", "check_args": check_args}
+                run.answer = child.request(fetch, budget, window=window, cap=MAX_ANSWER, what="answer")
         for step, outcome in (("input", put), ("call", run.call), ("answer", run.answer)):
             if outcome is not None and outcome.status in (Status.TIME, Status.MEMORY):
                 run.limit, run.limit_step = outcome, step
