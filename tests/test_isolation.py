@@ -179,3 +179,19 @@ def test_the_probe_finds_a_problem_set_left_readable(bound_prefix: Path, monkeyp
     isolation = sandbox_mod.probe()
     assert not isolation.isolated
     assert any("the sandbox can read" in m and str(root) in m for m in isolation.missing), isolation.missing
+
+
+@needs_bwrap
+def test_a_child_started_before_a_problem_set_appeared_is_not_used(tmp_path: Path, fresh_probe: None) -> None:
+    from judge.runner.session import Session
+
+    session = Session(sandbox_mod.best_sandbox(), "can_shift", 256 << 20, repeat=False)
+    try:
+        session.spawn()
+        early = session._spare
+        hidden.hide(tmp_path / "a-new-problem-set")  # registered after the spare started
+        assert session.load(REFERENCE.read_text(), cpu_backstop_s=30).done
+        assert session.child is not early, "the spare's sandbox does not mask the new problem set"
+        assert early is not None and not early.alive
+    finally:
+        session.close()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.runner.harness import HEADER, frame, split
+from judge.runner.hidden import secrets
 from judge.runner.meter import Meter
 from judge.runner.process import ProcessSandbox, SandboxError
 from judge.runner.protocol import Budget, Outcome, Status, parse_reply
@@ -85,6 +86,8 @@ class Child:
         ``site`` False skips site-packages (faster to start, no numpy): only the probe does.
         """
         self.sandbox = sandbox or ProcessSandbox()
+        #: The secrets its sandbox masks: the ones registered when it started.
+        self.hidden = secrets()
         #: The modules this child imported as it started (a spare is reused only for the same ones).
         self.preload = tuple(preload)
         req_r, self._req_w = os.pipe()

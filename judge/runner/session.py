@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from judge.runner import timing
+from judge.runner import hidden, timing
 from judge.runner.child import MAX_ANSWER, Child, Window
 from judge.runner.harness import encode_call
 from judge.runner.process import ProcessSandbox, SandboxError
@@ -188,6 +188,10 @@ class Session:
         if self.child is not None:
             self.child.close()
         self.child, self._spare = (self._spare or self._new_child()), None
+        if self.child.hidden != hidden.secrets():
+            # Started before a problem set was registered: its sandbox does not mask it.
+            self.child.close()
+            self.child = Child(self.sandbox, self.preload, site=self.site)
         # Memory kept between tests (or grown in the requests around them) never adds up
         # past what loading may take plus one test's budget: the kernel's limit holds it.
         self.child.memory_ceiling = LOAD_MEMORY + self.memory_bytes
