@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import errno
+import os
 import subprocess
 import sys
 import time
@@ -208,3 +210,74 @@ def test_a_checkout_the_runtime_needs_keeps_its_code_and_loses_the_secret_and_hi
     assert set(hidden.masks([repo], frozenset({secret}))) == {secret, repo / ".git"}
     # Bound from above: the checkout itself is covered.
     assert hidden.masks([tmp_path], frozenset({secret})) == [repo]
+
+
+def _unified() -> cgroup.Mount | None:
+    mounts = cgroup.parse_mountinfo(Path("/proc/self/mountinfo").read_text())
+    unified = next((m for m in mounts if m.version == 2), None)
+    if unified is None or not isinstance(SUPPORT, cgroup.Support) or os.geteuid() != 0:
+        return None
+    return unified
+
+
+@pytest.mark.skipif(_unified() is None, reason="needs a cgroup2 mount, root, and v1 memory and pids")
+def test_cpu_from_cgroup_v2_with_memory_and_pids_from_v1() -> None:
+    # The mixed layout of hybrid hosts: v2's cpu.stat needs no controller; v1 gives the rest.
+    assert isinstance(SUPPORT, cgroup.Support)
+    unified = _unified()
+    assert unified is not None
+    _, own = cgroup.parse_proc_cgroup(Path("/proc/self/cgroup").read_text())
+    cpu = cgroup._v2_places(unified, own, ["cpu"])
+    assert isinstance(cpu, dict), cpu
+    mixed = cgroup.Support({**SUPPORT.places, "cpu": cpu["cpu"]})
+    assert mixed.version == "v1+v2" and "cgroup v2 (cpu)" in mixed.describe()
+    box = cgroup.Box(mixed)
+    try:
+        proc = subprocess.Popen([sys.executable, "-c", BURN], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        box.attach(proc.pid)
+        start = box.cpu_s()
+        out, _ = proc.communicate(b"x", timeout=60)
+        assert out.strip() == b"True"
+        assert box.cpu_s() - start >= 0.25, "cpu.stat charges the forked child"
+    finally:
+        box.kill()
+        box.remove()
+        try:
+            cpu["cpu"].parent.rmdir()
+        except OSError:
+            pass
+
+
+def test_v2_places_need_the_memory_and_pids_controllers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a v2 host the judge enables memory and pids for its folder, or says why it cannot."""
+    (tmp_path / "cgroup.controllers").write_text("cpu io\n")
+    (tmp_path / "cgroup.subtree_control").write_text("")
+    (tmp_path / "cgroup.procs").write_text(f"{os.getpid()}\n")
+    mount = cgroup.Mount(2, tmp_path, "/")
+    why = cgroup._v2_places(mount, "/", list(cgroup.NEEDS))
+    assert why == f"the memory and pids controllers are not enabled for {tmp_path}"
+    (tmp_path / "cgroup.controllers").write_text("cpu io memory pids\n")
+    places = cgroup._v2_places(mount, "/", list(cgroup.NEEDS))
+    assert isinstance(places, dict) and {p.version for p in places.values()} == {2}
+    parent = places["memory"].parent
+    assert parent.parent == tmp_path and (parent / "cgroup.subtree_control").read_text() == "+memory +pids"
+
+    # A non-root cgroup that holds processes cannot hand out controllers (EBUSY): the judge
+    # moves itself into a leaf of its own, but only when no other process shares it.
+    real_write = cgroup._write
+    busy = [True]
+
+    def write(path: Path, value: str) -> None:
+        if path == tmp_path / "cgroup.subtree_control" and busy[0]:
+            busy[0] = False
+            raise OSError(errno.EBUSY, "busy")
+        real_write(path, value)
+
+    monkeypatch.setattr(cgroup, "_write", write)
+    (tmp_path / "cgroup.subtree_control").write_text("")
+    assert isinstance(cgroup._v2_places(mount, "/", list(cgroup.NEEDS)), dict)
+    assert (tmp_path / f"judge-{os.getpid()}.self" / "cgroup.procs").read_text() == str(os.getpid())
+    busy[0] = True
+    (tmp_path / "cgroup.procs").write_text(f"{os.getpid()}\n1\n")
+    why = cgroup._v2_places(mount, "/", list(cgroup.NEEDS))
+    assert isinstance(why, str) and "other processes share the judge's cgroup" in why
