@@ -195,3 +195,24 @@ def test_a_child_started_before_a_problem_set_appeared_is_not_used(tmp_path: Pat
         assert early is not None and not early.alive
     finally:
         session.close()
+
+
+@needs_bwrap
+def test_without_cgroups_new_processes_are_refused_and_the_report_says_why(
+    monkeypatch: pytest.MonkeyPatch, fresh_probe: None
+) -> None:
+    monkeypatch.setattr(cgroup, "detect", lambda: "cannot create /sys/fs/cgroup/x (simulated by the test)")
+    isolation = sandbox_mod.probe()
+    assert isolation.level == "bubblewrap" and isolation.isolated, isolation.missing
+    assert isolation.cgroup is None and isolation.seccomp == "on, no new processes"
+    assert isolation.missing == [
+        "cgroups: cannot create /sys/fs/cgroup/x (simulated by the test); new processes are refused instead (seccomp)"
+    ]
+    sandbox = sandbox_mod.best_sandbox()
+    assert sandbox.cgroups is None and sandbox.seccomp is not None
+    report = judge(
+        CHALLENGE,
+        Source.from_path(Path(__file__).parent / "hostile" / "work_in_forks.py"),
+        Options(budgets={t.name: 0.5 for t in CHALLENGE.tests}, sandbox=sandbox, fail_fast=True),
+    )
+    assert report.verdict.value == "RE" and "Operation not permitted" in (report.tests[0].message or "")
