@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 import click
 
 from judge.cli.app import root_of
-from judge.model.errors import JudgeError
+from judge.model.errors import JudgeError, did_you_mean
 
 if TYPE_CHECKING:
     from judge.model.config import Config
+    from judge.problems.challenge import Challenge
 
 
 def budget_rule(cfg: Config) -> str:
@@ -21,15 +22,33 @@ def budget_rule(cfg: Config) -> str:
     return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
 
 
+def with_tags(challenges: list[Challenge], wanted: tuple[str, ...]) -> list[Challenge]:
+    """The challenges that carry every wanted tag; a tag no challenge has is a usage error."""
+    known = sorted({tag for ch in challenges for tag in ch.config.tags})
+    wanted = tuple(tag.lower() for tag in wanted)
+    for tag in wanted:
+        if tag not in known:
+            listed = f"tags: {', '.join(known)}" if known else "no challenge here has tags"
+            raise JudgeError(f"no challenge is tagged {tag!r}{did_you_mean(tag, known)} ({listed})")
+    return [ch for ch in challenges if set(wanted) <= set(ch.config.tags)]
+
+
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Only challenges with this tag (repeat: with all of them).",
+)
 @click.pass_context
-def list_cmd(ctx: click.Context, as_json: bool) -> None:
-    """List the challenges."""
+def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
+    """List the challenges (or those with a tag: --tag metrics)."""
     from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
 
     rows = []
-    for ch in all_challenges(root_of(ctx)):
+    for ch in with_tags(all_challenges(root_of(ctx)), tags):
         samples, hidden = ch.counts()
         cfg = ch.config
         rows.append(
@@ -37,6 +56,7 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
                 "id": ch.id,
                 "title": cfg.title,
                 "difficulty": cfg.difficulty,
+                "tags": list(cfg.tags),
                 "samples": samples,
                 "hidden": hidden,
                 "time": budget_rule(cfg),

@@ -12,6 +12,9 @@ from msgspec import Meta, Struct, field
 
 DIFFICULTIES = ("easy", "medium", "hard")
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+#: A tag is a lowercase word (hyphens allowed), so ``judge list --tag`` matches it exactly.
+TAG = r"^[a-z0-9][a-z0-9-]*$"
+MODULE = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
 
 
 class Limits(Struct, frozen=True, forbid_unknown_fields=True):
@@ -46,6 +49,15 @@ class Config(Struct, frozen=True, forbid_unknown_fields=True):
     difficulty: Annotated[
         Literal["easy", "medium", "hard"], Meta(extra_json_schema={"description": "one of easy, medium, hard"})
     ] = "medium"
+    #: Topics (``metrics``, ``drift``, ...): shown by ``judge list`` and filtered with ``judge list --tag``.
+    tags: list[
+        Annotated[str, Meta(pattern=TAG, extra_json_schema={"description": 'a lowercase word such as "metrics"'})]
+    ] = field(default_factory=list)
+    #: Modules the statement allows solutions to use (e.g. numpy). Declared here so configs
+    #: that name them parse; pre-importing them in the child is the fairness branch's work.
+    allowed_modules: list[
+        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": 'a module name such as "numpy"'})]
+    ] = field(default_factory=list)
     #: The file under solutions/<id>/accepted/ whose answers are the expected outputs.
     reference: str = "reference.py"
     #: The seed handed to generator.py.
