@@ -12,8 +12,7 @@ from msgspec import Meta, Struct, field
 
 DIFFICULTIES = ("easy", "medium", "hard")
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
-#: A tag is a lowercase word (hyphens allowed), so ``judge list --tag`` matches it exactly.
-TAG = r"^[a-z0-9][a-z0-9-]*$"
+#: A module's dotted name, as ``import`` takes it.
 MODULE = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$"
 
 
@@ -42,6 +41,10 @@ class Grading(Struct, frozen=True, forbid_unknown_fields=True):
     weights: dict[str, Annotated[float, Meta(ge=0)]] = field(default_factory=dict)
 
 
+#: A tag is a lowercase word (hyphens allowed), so ``judge list --tag`` matches it exactly.
+TAG = r"^[a-z0-9][a-z0-9-]*$"
+
+
 class Config(Struct, frozen=True, forbid_unknown_fields=True):
     title: str
     function: Annotated[str, Meta(pattern=IDENTIFIER, extra_json_schema={"description": "a Python identifier"})]
@@ -53,15 +56,16 @@ class Config(Struct, frozen=True, forbid_unknown_fields=True):
     tags: list[
         Annotated[str, Meta(pattern=TAG, extra_json_schema={"description": 'a lowercase word such as "metrics"'})]
     ] = field(default_factory=list)
-    #: Modules the statement allows solutions to use (e.g. numpy). Declared here so configs
-    #: that name them parse; pre-importing them in the child is the fairness branch's work.
-    allowed_modules: list[
-        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": 'a module name such as "numpy"'})]
-    ] = field(default_factory=list)
     #: The file under solutions/<id>/accepted/ whose answers are the expected outputs.
     reference: str = "reference.py"
     #: The seed handed to generator.py.
     seed: int = 0
+    #: The modules the statement allows (``["numpy"]``). The child imports them before it
+    #: loads the solution, so an ``import`` inside the solution costs a dictionary lookup
+    #: and import time is never charged to a test.
+    allowed_modules: list[
+        Annotated[str, Meta(pattern=MODULE, extra_json_schema={"description": "a module name such as numpy"})]
+    ] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
     check: Check = field(default_factory=Check)
     grading: Grading = field(default_factory=Grading)
