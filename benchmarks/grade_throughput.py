@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 
 from judge.grading.backends import LocalPool
-from judge.grading.gradebook import Gradebook, Scorer, collect, grade
+from judge.grading.gradebook import Gradebook, Scorer, grade
+from judge.grading.submissions import collect
 from judge.judging.calibration import budgets_for
 from judge.problems.problemset import ProblemSet, builtin_root
 from judge.runner.sandbox import best_sandbox
@@ -31,7 +32,7 @@ def run(jobs: int, folder: Path, out: Path) -> float:
     challenge = ProblemSet(builtin_root(), "built-in").challenge("can_shift")
     calibration = budgets_for(challenge, best_sandbox())
     subs = collect(folder)
-    book = Gradebook(out)
+    book = Gradebook(out, challenge.id)
     pool = LocalPool(challenge, calibration.budgets_s, jobs)
     start = time.perf_counter()
     summary = grade(subs, Scorer(challenge.id, challenge.digest), pool, book)

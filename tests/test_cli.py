@@ -80,6 +80,55 @@ def test_show_has_statement_signature_samples_and_budgets(runner: CliRunner) -> 
     assert "256 MiB" in out
 
 
+def _problem_set(tmp_path: Path) -> Path:
+    """A problem set with a copy of can_shift ('good') and a challenge whose config is broken."""
+    import shutil
+
+    root = tmp_path / "set"
+    shutil.copytree(REPO / "challenges" / "can_shift", root / "challenges" / "good")
+    shutil.copytree(REPO / "solutions" / "can_shift", root / "solutions" / "good")
+    (root / "challenges" / "broken").mkdir()
+    (root / "challenges" / "broken" / "challenge.toml").write_text('title = "B"\nfunction = "f"\nsignatur = "f()"\n')
+    return root
+
+
+def test_list_shows_the_other_challenges_when_one_is_broken(runner: CliRunner, tmp_path: Path) -> None:
+    root = _problem_set(tmp_path)
+    result = runner.invoke(cli, ["--root", str(root), "list"])
+    assert result.exit_code == 0, result.output
+    assert "good" in result.output and "can_shift" in result.output  # the others, built-in ones included
+    flat = re.sub(r"\s+", " ", result.output)
+    assert "✗ broken challenges/broken/challenge.toml: unknown key 'signatur'; did you mean 'signature'?" in flat
+    assert "1 challenge(s) could not be read; see: judge validate broken" in result.output
+    rows = {r["id"]: r for r in json.loads(runner.invoke(cli, ["--root", str(root), "list", "--json"]).stdout)}
+    assert (
+        rows["broken"]["error"] == "challenges/broken/challenge.toml: unknown key 'signatur'; did you mean 'signature'?"
+    )
+    assert rows["good"]["error"] is None and rows["good"]["samples"] == 3
+
+
+def test_a_tag_filter_leaves_out_a_broken_challenge(runner: CliRunner, tmp_path: Path) -> None:
+    root = _problem_set(tmp_path)
+    result = runner.invoke(cli, ["--root", str(root), "list", "--tag", "strings", "--json"])
+    assert result.exit_code == 0, result.output
+    ids = {r["id"] for r in json.loads(result.stdout)}
+    assert {"good", "can_shift", "find_bigrams"} <= ids and "broken" not in ids
+
+
+def test_show_wraps_a_long_signature_instead_of_cutting_it(runner: CliRunner, tmp_path: Path) -> None:
+    root = _problem_set(tmp_path)
+    signature = (
+        "can_shift(first_string_to_compare: str, second_string_to_compare: str, *, "
+        "ignore_case: bool = False, allow_empty_strings: bool = True) -> bool"
+    )
+    config = root / "challenges" / "good" / "challenge.toml"
+    config.write_text(re.sub(r"(?m)^signature = .*$", f"signature = {json.dumps(signature)}", config.read_text()))
+    result = runner.invoke(cli, ["--root", str(root), "show", "good"])
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert re.sub(r"\s", "", signature) in re.sub(r"[\s│]", "", result.output)
+
+
 def test_unknown_challenge_suggests_the_closest(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["run", "can_shft", "x.py"])
     assert result.exit_code == 2

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from judge.cli.app import root_of
-from judge.model.errors import JudgeError, did_you_mean
+from judge.model.errors import ChallengeError, JudgeError, did_you_mean
 
 if TYPE_CHECKING:
     from judge.model.config import Config
-    from judge.problems.challenge import Challenge
 
 
 def budget_rule(cfg: Config) -> str:
@@ -22,15 +21,20 @@ def budget_rule(cfg: Config) -> str:
     return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
 
 
-def with_tags(challenges: list[Challenge], wanted: tuple[str, ...]) -> list[Challenge]:
-    """The challenges that carry every wanted tag; a tag no challenge has is a usage error."""
-    known = sorted({tag for ch in challenges for tag in ch.config.tags})
+def with_tags(rows: list[dict[str, Any]], wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows that carry every wanted tag; a tag no challenge has is a usage error.
+
+    A broken challenge (its row has no tags) is listed only when no tag is asked for.
+    """
+    if not wanted:
+        return rows
+    known = sorted({tag for row in rows for tag in row["tags"]})
     wanted = tuple(tag.lower() for tag in wanted)
     for tag in wanted:
         if tag not in known:
             listed = f"tags: {', '.join(known)}" if known else "no challenge here has tags"
             raise JudgeError(f"no challenge is tagged {tag!r}{did_you_mean(tag, known)} ({listed})")
-    return [ch for ch in challenges if set(wanted) <= set(ch.config.tags)]
+    return [row for row in rows if set(wanted) <= set(row["tags"])]
 
 
 @click.command("list")
@@ -47,10 +51,14 @@ def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
     """List the challenges (or those with a tag: --tag metrics)."""
     from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
 
-    rows = []
-    for ch in with_tags(all_challenges(root_of(ctx)), tags):
-        samples, hidden = ch.counts()
-        cfg = ch.config
+    rows: list[dict[str, Any]] = []
+    for ch in all_challenges(root_of(ctx)):
+        try:
+            samples, hidden = ch.counts()
+            cfg = ch.config
+        except ChallengeError as exc:  # one broken challenge must not hide the others
+            rows.append({"id": ch.id, "origin": ch.origin, "tags": [], "error": _where(exc, ch.path.parent.parent)})
+            continue
         rows.append(
             {
                 "id": ch.id,
@@ -62,14 +70,25 @@ def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
                 "time": budget_rule(cfg),
                 "memory_mib": cfg.limits.memory_mib,
                 "origin": ch.origin,
+                "error": None,
             }
         )
+    rows = with_tags(rows, tags)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
     from judge.cli import views  # deferred: rich costs start-up
 
     views.challenge_list(rows)
+
+
+def _where(exc: ChallengeError, root: Path) -> str:
+    """The error as 'validate' names it: the file (relative to its problem set), then the reason."""
+    try:
+        path = exc.path.resolve().relative_to(root.resolve())
+    except ValueError:
+        path = exc.path
+    return f"{path}: {exc.detail}"
 
 
 @click.command()

@@ -6,17 +6,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console, Group
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.formats.text import cut, details, kib, ms, printable
 from judge.model.verdict import Verdict
 
 # Markdown and Syntax (pygments) cost more to import than judging a fast solution
 # takes; they are imported where they are used. The rest is only named in type hints.
 if TYPE_CHECKING:
     from judge.authoring.validate import Validation
-    from judge.grading.gradebook import Summary
+    from judge.grading.gradebook import Row, Summary
+    from judge.grading.similarity import Pair
     from judge.model.report import Report, TestResult
     from judge.problems.challenge import Challenge
     from judge.problems.testcase import TestCase
@@ -39,22 +42,6 @@ def verdict_text(verdict: Verdict) -> Text:
     return Text(verdict.value, style=STYLE[verdict])
 
 
-def ms(value: float | None) -> str:
-    if value is None:
-        return "–"
-    if value < 0.001:
-        return "<0.001"
-    if value < 1:
-        return f"{value:.3f}"
-    if value < 100:
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
-
-
-def kib(value: int) -> str:
-    return f"{value / 1024:.1f} MiB" if value >= 1024 else f"{value} KiB"
-
-
 def challenge_list(rows: list[dict[str, Any]]) -> None:
     table = Table(title="Challenges", title_justify="left")
     table.add_column("id", no_wrap=True, style="bold")
@@ -65,7 +52,11 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     table.add_column("CPU time / test")
     table.add_column("memory", no_wrap=True)
     table.add_column("from")
+    broken = [r for r in rows if r.get("error")]
     for r in rows:
+        if r.get("error"):
+            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", "", r["origin"])
+            continue
         table.add_row(
             r["id"],
             r["title"],
@@ -80,6 +71,11 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     console.print(
         "[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]"
     )
+    for r in broken:
+        console.print(Text.assemble(("✗ ", "bold red"), (r["id"], "bold"), f"  {r['error']}"))
+    if broken:
+        ids = " ".join(r["id"] for r in broken)
+        console.print(Text(f"{len(broken)} challenge(s) could not be read; see: judge validate {ids}", style="red"))
 
 
 def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
@@ -89,7 +85,9 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
     cfg = ch.config
     console.print(Markdown(ch.statement()))
     console.print()
-    console.print(Panel(Syntax(cfg.signature, "python", theme="ansi_dark"), title="signature", expand=False))
+    # Wrapped, not cut: a long signature must be read whole at any terminal width.
+    signature = Syntax(cfg.signature, "python", theme="ansi_dark", word_wrap=True)
+    console.print(Panel(signature, title="signature", expand=False))
     table = Table(title="Sample tests", title_justify="left")
     table.add_column("name")
     table.add_column("arguments")
@@ -109,39 +107,16 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
 
 def _details(t: TestResult) -> Panel:
     parts: list[Any] = []
-    if t.input is not None:
-        args = ", ".join([repr(a) for a in t.input["args"]] + [f"{k}={v!r}" for k, v in t.input["kwargs"].items()])
-        parts.append(Text.assemble(("input     ", "bold"), _cut(args)))
-    parts.append(
-        Text.assemble(
-            ("expected  ", "bold"),
-            _cut(
-                repr(t.expected)
-                if not isinstance(t.expected, str) or not t.expected.startswith("raises ")
-                else t.expected
-            ),
-        )
-    )
-    if t.got is not None:
-        parts.append(
-            Text.assemble(
-                ("got       ", "bold"),
-                _cut(t.got if isinstance(t.got, str) and t.got.startswith("raised ") else repr(t.got)),
-            )
-        )
-    if t.message:
-        parts.append(Text(t.message, style="red"))
-    if t.stdout:
-        parts.append(Text.assemble(("prints\n", "bold"), t.stdout.rstrip()))
-    if t.stderr:
-        parts.append(Text.assemble(("stderr\n", "bold"), t.stderr.rstrip()))
+    for label, text in details(t):
+        if label == "message":
+            parts.append(Text(text, style="red"))
+        elif label in ("prints", "stderr"):
+            parts.append(Text.assemble((f"{label}\n", "bold"), text))
+        else:
+            parts.append(Text.assemble((f"{label:<10}", "bold"), cut(text)))
     return Panel(
         Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict]
     )
-
-
-def _cut(text: str, limit: int = 300) -> str:
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text) - limit} more characters)"
 
 
 def report(r: Report, out: Console | None = None) -> None:
@@ -232,18 +207,16 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
 
 
-def grade_summary(summary: Summary, out_path: Path, out: Console | None = None) -> None:
-    """Verdict counts and a histogram of scores for a graded class."""
+def grade_summary(summary: Summary, out_path: Path, out: Console | None = None, sort: str = "score") -> None:
+    """Verdict counts, a histogram of scores, and a row per student for a graded class."""
     out = out or console
     counts = summary.verdicts
     table = Table(title=f"{len(summary.rows)} submissions", title_justify="left")
     table.add_column("verdict")
     table.add_column("count", justify="right")
-    for verdict in [*Verdict, None]:
-        name = verdict.value if verdict else "ERROR"
+    for name in [*(v.value for v in Verdict), "REFUSED", "ERROR"]:
         if counts.get(name):
-            text = verdict_text(verdict) if verdict else Text(name, style="bold red")
-            table.add_row(text, str(counts[name]))
+            table.add_row(_row_verdict(name), str(counts[name]))
     out.print(table)
     hist = summary.histogram()
     width = max(hist) or 1
@@ -256,7 +229,67 @@ def grade_summary(summary: Summary, out_path: Path, out: Console | None = None) 
         label = "100%" if i == bins else f"{i * 100 // bins:>3}–{(i + 1) * 100 // bins - 1}%"
         histogram.add_row(label, str(n), Text("█" * round(30 * n / width), style="cyan"))
     out.print(histogram)
+    students(summary.rows, out, sort)
     line = f"judged {summary.judged}, already graded {summary.skipped}"
+    if summary.refused:
+        line += f", [red]{summary.refused} refused (not judged: see the error column)[/red]"
     if summary.errors:
         line += f", [red]{summary.errors} could not be judged (see the error column)[/red]"
-    out.print(f"{line}; gradebook: {out_path}")
+    unisolated = sum(not r.isolated for r in summary.rows if r.verdict not in ("REFUSED", "ERROR"))
+    if unisolated:
+        line += f", [yellow]{unisolated} judged without full isolation[/yellow]"
+    out.print(f"{line}; gradebook: {escape(str(out_path))}")
+
+
+def _row_verdict(name: str) -> Text:
+    if name in Verdict.__members__:
+        return verdict_text(Verdict(name))
+    return Text(name, style="bold red")
+
+
+def students(rows: list[Row], out: Console, sort: str = "score") -> None:
+    """One line per student: best score first (``sort='name'``: by name), and why it did not pass."""
+    ordered = sorted(rows, key=lambda r: r.submission) if sort == "name" else sorted(rows, key=lambda r: -r.score)
+    table = Table(title="students", title_justify="left")
+    table.add_column("submission", overflow="fold")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("passed", justify="right", no_wrap=True)
+    table.add_column("first failure", overflow="fold")
+    table.add_column("why", overflow="fold")
+    for r in ordered:
+        table.add_row(
+            Text(printable(r.submission)),
+            _row_verdict(r.verdict),
+            f"{r.score:.0%}",
+            f"{r.passed}/{r.total}" if r.total else "",
+            Text(printable(r.failed_test)),
+            Text(_short(printable(r.detail or r.error or ""))),
+        )
+    out.print(table)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A reason cut for a table cell (the gradebook holds it whole)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def line(text: str, out: Console | None = None) -> None:
+    """One plain line of text (no markup is read in it)."""
+    (out or console).print(Text(text))
+
+
+def similarity_summary(pairs: list[Pair], compared: int, path: Path, out: Console | None = None) -> None:
+    """The flagged pairs, most similar first, and where the report with the code is."""
+    out = out or console
+    if not pairs:
+        out.print(Text(f"similarity: no pair of {compared} above the threshold; report: {path}"))
+        return
+    table = Table(title=f"similar submissions ({len(pairs)} of {compared} pairs)", title_justify="left")
+    table.add_column("submission", overflow="fold")
+    table.add_column("with", overflow="fold")
+    table.add_column("shared", justify="right")
+    for p in pairs:
+        table.add_row(Text(printable(p.a)), Text(printable(p.b)), f"{p.share_a:.0%} / {p.share_b:.0%}")
+    out.print(table)
+    out.print(Text(f"the matching code, highlighted: {path}"))

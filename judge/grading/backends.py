@@ -20,27 +20,49 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judge.grading.gradebook import Submission
+from judge.grading.submissions import Submission
 from judge.judging.engine import Options, judge
 from judge.model.errors import JudgeError
 from judge.model.report import Report
 from judge.model.source import Source
 from judge.problems.challenge import Challenge
 from judge.problems.testcase import TestCase
-from judge.runner.sandbox import best_sandbox
+from judge.runner import sandbox as sandboxes
 
 #: Appended one line per judgment started (the submission's name), when set: an audit trail.
 TRACE_ENV = "JUDGE_GRADE_TRACE"
 WORKER_DIED = "the judge's worker process died while judging this submission"
 
 
-def judge_bytes(challenge: Challenge, budgets: dict[str, float], name: str, data: bytes) -> Report:
-    """Judge one submission with fixed budgets, in this machine's strongest sandbox."""
+class NotIsolated(Exception):
+    """This machine cannot isolate a submission, and the grader did not allow running it anyway."""
+
+
+def judge_bytes(
+    challenge: Challenge, budgets: dict[str, float], name: str, data: bytes, require_isolation: bool = True
+) -> Report:
+    """Judge one submission with fixed budgets, in this machine's strongest sandbox.
+
+    With ``require_isolation``, a machine that cannot isolate it does not run it (NotIsolated).
+    """
+    sandbox = sandboxes.best_sandbox()
+    if require_isolation and not sandbox.isolation.isolated:
+        raise NotIsolated(
+            f"not judged: this machine cannot isolate the submission ({'; '.join(sandbox.isolation.missing)}); "
+            "install bubblewrap there, or pass --allow-unisolated"
+        )
     trace = os.environ.get(TRACE_ENV)
     if trace:
         with open(trace, "a", encoding="utf-8") as f:
             f.write(name + "\n")
-    return judge(challenge, Source(name, data), Options(budgets=budgets, sandbox=best_sandbox()))
+    return judge(challenge, Source(name, data), Options(budgets=budgets, sandbox=sandbox))
+
+
+def failure(exc: BaseException, where: str = "") -> str:
+    """The error column of a submission the judge failed on."""
+    if isinstance(exc, NotIsolated):
+        return str(exc)
+    return f"the judge failed{where}: {type(exc).__name__}: {exc}"
 
 
 # -- a local pool -------------------------------------------------------------
@@ -52,6 +74,7 @@ class _Installed:
 
     challenge: Challenge | None = None
     budgets: dict[str, float] = field(default_factory=dict)
+    require_isolation: bool = True
 
 
 _WORKER = _Installed()
@@ -59,21 +82,30 @@ _WORKER = _Installed()
 JudgeFn = Callable[[str, bytes], Report]
 
 
-def _install(challenge: Challenge, budgets: dict[str, float]) -> None:
-    _WORKER.challenge, _WORKER.budgets = challenge, budgets
+def _install(challenge: Challenge, budgets: dict[str, float], require_isolation: bool) -> None:
+    _WORKER.challenge, _WORKER.budgets, _WORKER.require_isolation = challenge, budgets, require_isolation
 
 
 def judge_in_worker(name: str, data: bytes) -> Report:
     assert _WORKER.challenge is not None, "the pool's initializer did not run"
-    return judge_bytes(_WORKER.challenge, _WORKER.budgets, name, data)
+    return judge_bytes(_WORKER.challenge, _WORKER.budgets, name, data, _WORKER.require_isolation)
 
 
 class LocalPool:
     """``jobs`` worker processes on this machine, each judging one submission at a time."""
 
-    def __init__(self, challenge: Challenge, budgets: dict[str, float], jobs: int, fn: JudgeFn = judge_in_worker):
+    def __init__(
+        self,
+        challenge: Challenge,
+        budgets: dict[str, float],
+        jobs: int,
+        fn: JudgeFn = judge_in_worker,
+        *,
+        require_isolation: bool = True,
+    ):
         challenge.tests  # noqa: B018 - computed once here, inherited by every worker
         self.challenge, self.budgets, self.jobs, self.fn = challenge, budgets, max(1, jobs), fn
+        self.require_isolation = require_isolation
 
     def _pool(self, workers: int) -> ProcessPoolExecutor:
         # fork: workers inherit the loaded challenge and its tests instead of recomputing them.
@@ -81,7 +113,7 @@ class LocalPool:
             workers,
             mp_context=multiprocessing.get_context("fork"),
             initializer=_install,
-            initargs=(self.challenge, self.budgets),
+            initargs=(self.challenge, self.budgets, self.require_isolation),
         )
 
     def __call__(self, submissions: list[Submission]) -> Iterator[tuple[Submission, Report | str]]:
@@ -112,7 +144,7 @@ class LocalPool:
                             suspects.append(sub)
                             broken = True
                         except Exception as exc:  # a judge bug on one submission must not stop the class
-                            yield sub, f"the judge failed: {type(exc).__name__}: {exc}"
+                            yield sub, failure(exc)
                 # Everything still in flight when the pool broke is a suspect.
                 suspects.extend(inflight.values())
             finally:
@@ -128,7 +160,7 @@ class LocalPool:
         except BrokenProcessPool:
             return WORKER_DIED
         except Exception as exc:
-            return f"the judge failed: {type(exc).__name__}: {exc}"
+            return failure(exc)
         finally:
             pool.shutdown(wait=True)
 
@@ -187,14 +219,16 @@ class Bundle:
 _UNPACKED: dict[str, Challenge] = {}
 
 
-def judge_remote(bundle: Bundle, budgets: dict[str, float], name: str, data: bytes) -> Report:
-    return judge_bytes(bundle.challenge(), budgets, name, data)
+def judge_remote(bundle: Bundle, budgets: dict[str, float], name: str, data: bytes, require_isolation: bool) -> Report:
+    return judge_bytes(bundle.challenge(), budgets, name, data, require_isolation)
 
 
 class DaskCluster:
     """Judgments sent to a ``dask.distributed`` scheduler; its workers must have the judge installed."""
 
-    def __init__(self, address: str, challenge: Challenge, budgets: dict[str, float]) -> None:
+    def __init__(
+        self, address: str, challenge: Challenge, budgets: dict[str, float], *, require_isolation: bool = True
+    ) -> None:
         try:
             from distributed import Client  # deferred: Dask is an optional extra, slow to import
         except ImportError:
@@ -203,7 +237,7 @@ class DaskCluster:
             self.client = Client(address, timeout="10s")
         except OSError as exc:
             raise JudgeError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
-        self.challenge, self.budgets = challenge, budgets
+        self.challenge, self.budgets, self.require_isolation = challenge, budgets, require_isolation
 
     def close(self) -> None:
         self.client.close()
@@ -214,7 +248,14 @@ class DaskCluster:
         bundle = self.client.scatter(Bundle.of(self.challenge), broadcast=True)
         futures = {
             self.client.submit(
-                judge_remote, bundle, self.budgets, s.name, s.data, pure=False, key=f"judge-{i}-{s.name}"
+                judge_remote,
+                bundle,
+                self.budgets,
+                s.name,
+                s.data,
+                self.require_isolation,
+                pure=False,
+                key=f"judge-{i}-{s.name}",
             ): s
             for i, s in enumerate(submissions)
         }
@@ -224,6 +265,6 @@ class DaskCluster:
                 try:
                     yield sub, future.result()
                 except Exception as exc:  # KilledWorker and friends: recorded, the rest go on
-                    yield sub, f"the judge failed on the cluster: {type(exc).__name__}: {exc}"
+                    yield sub, failure(exc, " on the cluster")
         finally:
             self.client.cancel(list(futures))

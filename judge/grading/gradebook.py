@@ -4,71 +4,68 @@ The engine here is pure: it takes a challenge, the submissions, a backend that
 judges them (a local pool or a Dask cluster, see judge.backends) and a
 ``Gradebook`` file, and it never prints. Nothing is lost: every row reaches the
 disk (fsync, or an atomic replace) before the next one is waited for, a torn
-last line left by a crash is dropped on reopening, and a submission whose
-content and challenge version are already graded is not judged again.
+last line left by a crash is dropped on reopening, a submission whose content
+and challenge version are already graded is not judged again, and a file that
+is not a gradebook of the same challenge is never written over (unless forced).
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
+import fcntl
 import io
 import json
 import os
+import stat
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
+from judge import __version__
+from judge.formats.text import first_failure, one_line
+from judge.grading.submissions import Submission
 from judge.model.errors import JudgeError
-from judge.model.report import Report
+from judge.model.report import Isolation, Report
 from judge.model.schema import SchemaError, convert
+from judge.model.scoring import score
 
 FORMATS = (".csv", ".jsonl")
 #: The verdict column of a submission the judge itself failed on (see ``error``).
 ERROR = "ERROR"
-
-
-@dataclass(frozen=True)
-class Submission:
-    #: The path relative to the graded folder: the row's identity.
-    name: str
-    path: Path
-    sha256: str
-    data: bytes = field(repr=False)
-
-
-def collect(folder: Path, pattern: str = "*.py") -> list[Submission]:
-    """Every file of the folder matching the glob, sorted by name, with its content hash."""
-    if not folder.is_dir():
-        raise JudgeError(f"no such folder: {folder}; give the folder holding the submissions")
-    found = []
-    for path in sorted(p for p in folder.glob(pattern) if p.is_file()):
-        data = path.read_bytes()
-        found.append(Submission(path.relative_to(folder).as_posix(), path, hashlib.sha256(data).hexdigest(), data))
-    if not found:
-        raise JudgeError(f"no file in {folder} matches {pattern!r}; pass --glob to pick the submissions")
-    return found
+#: The verdict column of a submission that was not judged at all: a link, not a regular file, too large.
+REFUSED = "REFUSED"
+#: The ``failed_test`` of a hidden test: its name is not shown to the student, so it is not written here.
+HIDDEN = "(hidden)"
 
 
 @dataclass
 class Row:
     submission: str
-    sha256: str
-    challenge: str
-    #: The challenge's version (``Challenge.digest``): new tests or answers mean a new grading.
-    version: str
     verdict: str
-    passed: int
-    total: int
     #: The weighted fraction of hidden tests passed, 0..1.
     score: float
-    time_ms: float
-    memory_kib: int
+    passed: int
+    total: int
+    #: The first failing test: its name if it is a sample, else ``(hidden)``; empty when none failed.
+    failed_test: str = ""
+    #: One line saying why: the error of a CE, or the exception of an RE on a sample test.
+    detail: str = ""
+    time_ms: float = 0.0
+    memory_kib: int = 0
     time_vs_reference: float | None = None
-    #: Why the judge could not judge this submission (verdict is ERROR).
+    #: The sandbox the submission ran in (``bubblewrap``, ``process``), and whether it was fully isolated.
+    isolation: str = ""
+    isolated: bool = False
+    challenge: str = ""
+    #: The challenge's version (``Challenge.digest``): new tests or answers mean a new grading.
+    version: str = ""
+    #: The judge's version that wrote the row.
+    judge: str = ""
+    sha256: str = ""
+    #: Why the judge did not judge this submission (verdict ERROR or REFUSED).
     error: str | None = None
 
     #: Fields that depend on the machine and its load, not on the submission.
@@ -81,25 +78,30 @@ class Row:
     def from_dict(cls, data: dict[str, Any]) -> Row:
         """Rebuild a row from JSON, or from CSV (where every value is a string, and empty is None)."""
         record = {key: None if value == "" else value for key, value in data.items() if key in COLUMNS}
+        for key in ("failed_test", "detail", "isolation", "challenge", "version", "judge", "sha256"):
+            if record.get(key) is None:
+                record.pop(key, None)
         return convert(record, cls, strict=False)
 
 
 COLUMNS = [f.name for f in fields(Row)]
+#: The columns that make a file a gradebook (every version of the judge wrote them).
+IDENTITY = {"submission", "sha256", "challenge", "version", "verdict", "score"}
+#: A spreadsheet runs a cell that starts with one of these as a formula (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def weight(name: str, weights: dict[str, float]) -> float:
-    """A test's weight: that of the longest matching name prefix, else 1."""
-    best = max((p for p in weights if name.startswith(p)), key=len, default=None)
-    return 1.0 if best is None else weights[best]
+def neutralised(value: Any) -> Any:
+    """A CSV cell no spreadsheet will run: a leading ' before a formula character (and before a ',
+    so that reading it back is exact)."""
+    if isinstance(value, str) and value.startswith((*FORMULA_START, "'")):
+        return "'" + value
+    return value
 
 
-def score(report: Report, weights: dict[str, float]) -> float:
-    """The weighted fraction of hidden tests passed (of all tests, if a challenge has no hidden ones)."""
-    tests = [t for t in report.tests if t.hidden] or report.tests
-    total = sum(weight(t.name, weights) for t in tests)
-    if total <= 0:
-        return 0.0
-    return round(sum(weight(t.name, weights) for t in tests if t.passed) / total, 6)
+def restored(value: str) -> str:
+    """The cell as it was before ``neutralised``."""
+    return value[1:] if value.startswith("'") else value
 
 
 @dataclass
@@ -111,78 +113,197 @@ class Scorer:
     weights: dict[str, float] = field(default_factory=dict)
     #: Overall time / reference time of a report, when the reference was measured.
     ratio: Callable[[Report], float | None] | None = None
+    #: The sandbox in use, for rows without a report (the judge failed on them).
+    isolation: Isolation | None = None
+
+    def _base(self, sub: Submission) -> dict[str, Any]:
+        return {"submission": sub.name, "sha256": sub.sha256, "challenge": self.challenge, "version": self.version}
 
     def row(self, sub: Submission, outcome: Report | str) -> Row:
         if isinstance(outcome, str):
-            return Row(sub.name, sub.sha256, self.challenge, self.version, ERROR, 0, 0, 0.0, 0.0, 0, None, outcome)
+            iso = self.isolation
+            return Row(
+                **self._base(sub),
+                verdict=ERROR,
+                score=0.0,
+                passed=0,
+                total=0,
+                isolation=iso.level if iso else "unknown",
+                isolated=bool(iso and iso.isolated),
+                judge=__version__,
+                error=outcome,
+            )
+        failed = first_failure(outcome.tests)
+        detail = ""
+        if outcome.compile_error:
+            detail = one_line(outcome.compile_error)
+        elif failed is not None and failed.message:
+            detail = one_line(failed.message)
+        iso = outcome.isolation
         return Row(
-            submission=sub.name,
-            sha256=sub.sha256,
-            challenge=self.challenge,
-            version=self.version,
+            **self._base(sub),
             verdict=outcome.verdict.value,
+            score=score(outcome, self.weights),
             passed=outcome.passed,
             total=outcome.total,
-            score=score(outcome, self.weights),
+            failed_test="" if failed is None or outcome.compile_error else (HIDDEN if failed.hidden else failed.name),
+            detail=detail,
             time_ms=round(outcome.time_ms, 3),
             memory_kib=outcome.memory_kib,
             time_vs_reference=self.ratio(outcome) if self.ratio else None,
+            isolation=iso.level if iso else "unknown",
+            isolated=bool(iso and iso.isolated),
+            judge=__version__,
+        )
+
+    def refused(self, sub: Submission) -> Row:
+        """The row of a submission that is not judged: it says why, and it never ran."""
+        return Row(
+            **self._base(sub),
+            verdict=REFUSED,
+            score=0.0,
+            passed=0,
+            total=0,
+            isolation="not run",
+            judge=__version__,
+            error=sub.refused,
         )
 
 
 class Gradebook:
-    """The gradebook file: CSV or JSON Lines by extension, crash-safe, one row per submission."""
+    """The gradebook file: CSV or JSON Lines by extension, crash-safe, one row per submission.
 
-    def __init__(self, path: Path) -> None:
+    An existing file is opened only if it is a gradebook of the same challenge; anything
+    else is a one-line error naming ``--force`` (which starts afresh and replaces it).
+    """
+
+    def __init__(self, path: Path, challenge: str, *, force: bool = False) -> None:
         self.path = path
+        self.challenge = challenge
         self.format = path.suffix.lower()
         if self.format not in FORMATS:
             raise JudgeError(f"--out {path}: the gradebook must end in .csv or .jsonl")
         if path.is_dir():
             raise JudgeError(f"--out {path} is a folder; give a file name such as grades.csv")
         self.rows: dict[str, Row] = {}
-        torn = self._load()
-        if torn:
+        #: The file on disk is not (yet) ours to append to: the next write replaces it whole.
+        self._replace = force
+        self._lock: int | None = None
+        if not force and self._load():
             self.save()  # drop the torn line now, before anything is appended after it
 
+    def _refuse(self, why: str) -> JudgeError:
+        return JudgeError(
+            f"--out {self.path} exists and {why}; give another --out, or add --force to replace it (its rows are lost)"
+        )
+
     def _load(self) -> bool:
-        """Read the rows already graded; True when something unreadable (a torn write) was found."""
+        """Read the rows already graded; True when a torn last line (a crash mid-write) was found."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            with open(self.path, encoding="utf-8", newline="") as f:  # a \r inside a CSV cell stays a \r
+                text = f.read()
         except FileNotFoundError:
             return False
-        except (OSError, UnicodeDecodeError) as exc:
-            raise JudgeError(f"cannot read the gradebook {self.path}: {exc}") from None
-        torn = False
-        if self.format == ".jsonl":
-            records: Iterable[Any] = []
-            parsed = []
-            for line in text.splitlines():
-                try:
-                    parsed.append(json.loads(line))
-                except json.JSONDecodeError:
-                    torn = True
-            records = parsed
-        else:
-            records = list(csv.DictReader(io.StringIO(text)))
-        for record in records:
-            try:
-                row = Row.from_dict(record)
-            except SchemaError:
-                torn = True
-                continue
-            self.rows[row.submission] = row
+        except UnicodeDecodeError:
+            raise self._refuse("is not a gradebook (it is not UTF-8 text)") from None
+        except OSError as exc:
+            raise JudgeError(f"cannot read the gradebook {self.path}: {exc.strerror or exc}") from None
+        if not text.strip():
+            return False  # an empty file: nothing in it to keep
+        rows, torn = self._parse_jsonl(text) if self.format == ".jsonl" else (self._parse_csv(text), False)
+        others = sorted({row.challenge for row in rows} - {self.challenge})
+        if others:
+            raise self._refuse(f"is the gradebook of {others[0]!r}, not {self.challenge!r}")
+        self.rows = {row.submission: row for row in rows}
         return torn
 
-    def graded(self, sub: Submission, version: str) -> bool:
-        """Already judged, with the same content, on the same challenge version (judge errors are retried)."""
+    def _parse_jsonl(self, text: str) -> tuple[list[Row], bool]:
+        lines = text.split("\n")
+        # A line without its newline is the one a crash can tear; every other line must be a row.
+        complete, last = lines[:-1], lines[-1]
+        rows = []
+        for number, line in enumerate(complete, 1):
+            if line.strip():
+                try:
+                    rows.append(self._row(json.loads(line)))
+                except (json.JSONDecodeError, SchemaError) as exc:
+                    raise self._refuse(f"is not a gradebook (line {number}: {_reason(exc)})") from None
+        torn = False
+        if last.strip():
+            try:
+                rows.append(self._row(json.loads(last)))
+            except (json.JSONDecodeError, SchemaError):
+                torn = True
+        return rows, torn
+
+    def _parse_csv(self, text: str) -> list[Row]:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        missing = IDENTITY - set(reader.fieldnames or [])
+        if missing:
+            raise self._refuse(f"is not a gradebook (no {', '.join(sorted(missing))} column)")
+        rows = []
+        for record in reader:
+            try:
+                rows.append(self._row({k: restored(v) for k, v in record.items() if isinstance(k, str) and v}))
+            except SchemaError as exc:
+                raise self._refuse(f"is not a gradebook (line {reader.line_num}: {_reason(exc)})") from None
+        return rows
+
+    @staticmethod
+    def _row(record: Any) -> Row:
+        if not isinstance(record, dict) or not IDENTITY <= set(record):
+            raise SchemaError((), "not a gradebook row")
+        return Row.from_dict(record)
+
+    def lock(self) -> None:
+        """Hold the gradebook for this process: a second ``judge grade`` on it would lose rows."""
+        name = self.path.parent / f".{self.path.name}.lock"
+        while True:
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as exc:
+                raise JudgeError(f"cannot write the gradebook {self.path}: {exc.strerror or exc}") from None
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise JudgeError(
+                    f"another 'judge grade' is writing {self.path}; wait for it to finish, or give another --out"
+                ) from None
+            try:
+                same = os.stat(name).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:  # not a lock file its last holder removed while we waited for it
+                self._lock = fd
+                return
+            os.close(fd)
+
+    def unlock(self) -> None:
+        if self._lock is not None:
+            os.unlink(self.path.parent / f".{self.path.name}.lock")
+            os.close(self._lock)
+            self._lock = None
+
+    def graded(self, sub: Submission, version: str, *, isolated: bool = False) -> bool:
+        """Already judged, with the same content, on the same challenge version (judge errors are retried).
+
+        With ``isolated``, a row judged without full isolation does not count: it is judged again.
+        """
         row = self.rows.get(sub.name)
-        return row is not None and row.sha256 == sub.sha256 and row.version == version and row.error is None
+        return (
+            row is not None
+            and row.sha256 == sub.sha256
+            and row.version == version
+            and row.error is None
+            and (row.isolated or not isolated)
+        )
 
     def add(self, row: Row) -> None:
         """Record a row durably before returning."""
         self.rows[row.submission] = row
-        if self.format == ".jsonl" and self.path.exists():
+        if self.format == ".jsonl" and not self._replace and self.path.exists():
             with open(self.path, "a", encoding="utf-8") as f:
                 f.write(json.dumps(row.to_dict()) + "\n")
                 f.flush()
@@ -200,29 +321,66 @@ class Gradebook:
         if self.format == ".jsonl":
             out.writelines(json.dumps(r.to_dict()) + "\n" for r in rows)
         else:
-            writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+            # RFC 4180's CRLF: the csv module then quotes any cell holding a \r or a \n (with "\n" alone,
+            # a bare \r would be written unquoted, and read back as the end of the row).
+            writer = csv.DictWriter(out, COLUMNS, lineterminator="\r\n")
             writer.writeheader()
-            writer.writerows(r.to_dict() for r in rows)
-        folder = self.path.parent
+            writer.writerows({k: neutralised(v) for k, v in r.to_dict().items()} for r in rows)
+        write_atomically(self.path, out.getvalue(), "the gradebook")
+        self._replace = False
+
+
+def write_atomically(path: Path, text: str, what: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file, fsync and rename: old or new, never half."""
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=folder)
+            os.fchmod(fd, _mode(path))
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(out.getvalue())
+                f.write(text)
                 f.flush()
                 os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-            dir_fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(dir_fd)
-            finally:
-                os.close(dir_fd)
-        except OSError as exc:
-            raise JudgeError(f"cannot write the gradebook {self.path}: {exc.strerror or exc}") from None
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        dir_fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+    except OSError as exc:
+        raise JudgeError(f"cannot write {what} {path}: {exc.strerror or exc}") from None
+
+
+def _mode(path: Path) -> int:
+    """The replaced file's permissions, or a new file's (as open() would make it), not mkstemp's 0600."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, SchemaError):
+        return exc.message
+    return "not JSON"
 
 
 #: Judges submissions and yields (submission, report or error message) as each finishes.
 Backend = Callable[[list[Submission]], Iterator[tuple[Submission, "Report | str"]]]
+
+
+class Feedback(Protocol):
+    """Where each student's feedback goes (see judge.grading.feedback)."""
+
+    def exists(self, sub: Submission) -> bool: ...
+
+    def write(self, sub: Submission, report: Report | None, row: Row) -> None: ...
 
 
 @dataclass
@@ -231,6 +389,8 @@ class Summary:
     #: Already in the gradebook with the same content and challenge version.
     skipped: int = 0
     errors: int = 0
+    #: Not judged: links, files that are not regular, files over the size cap.
+    refused: int = 0
     rows: list[Row] = field(default_factory=list)
 
     @property
@@ -251,15 +411,29 @@ def grade(
     backend: Backend,
     book: Gradebook,
     progress: Callable[[Row | None], None] | None = None,
+    *,
+    feedback: Feedback | None = None,
+    isolated: bool = False,
 ) -> Summary:
     """Judge every submission not graded yet, writing each row as soon as it is known.
 
     ``progress`` is called with each new row, and with None for each skipped submission.
+    With ``feedback``, each judged (or refused) submission's feedback is written after its
+    row, and a submission without its feedback file is judged again. With ``isolated``, rows
+    judged without full isolation are judged again.
     """
     summary = Summary()
     todo = []
     for sub in submissions:
-        if book.graded(sub, grader.version):
+        if sub.refused is not None:
+            row = grader.refused(sub)
+            book.add(row)
+            summary.refused += 1
+            if feedback is not None:
+                feedback.write(sub, None, row)
+            if progress:
+                progress(row)
+        elif book.graded(sub, grader.version, isolated=isolated) and (feedback is None or feedback.exists(sub)):
             summary.skipped += 1
             if progress:
                 progress(None)
@@ -269,6 +443,8 @@ def grade(
         for sub, outcome in backend(todo):
             row = grader.row(sub, outcome)
             book.add(row)
+            if feedback is not None and isinstance(outcome, Report):
+                feedback.write(sub, outcome, row)
             summary.judged += 1
             summary.errors += row.error is not None
             if progress:

@@ -28,6 +28,9 @@ MAX_REPLY = 64 * 1024 * 1024
 TICK_S = 0.005
 #: What the judge keeps of the child's stderr (diagnostics only, never shown for hidden tests).
 STDERR_KEEP = 8 * 1024
+#: How long a child whose channel closed may take to exit by itself before it is killed, so
+#: its own exit status is reported, not the judge's SIGKILL (bwrap exits just after its child).
+EXIT_GRACE_S = 0.5
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -210,6 +213,10 @@ class Child:
 
     def _died(self, start: _Start) -> Outcome:
         outcome = self._finish(Outcome(Status.DIED), start)
+        try:
+            self.proc.wait(EXIT_GRACE_S)
+        except subprocess.TimeoutExpired:
+            pass  # still running with its channel closed: killed below, and reported as killed
         self.kill()
         code = self.proc.returncode
         if code is not None and code < 0:
