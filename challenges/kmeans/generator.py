@@ -33,6 +33,6 @@ def generate(rng):
     for n in (500, 1_000, 2_000, 4_000, 8_000):
         X = _blobs(rng, n, 4, 2, 15.0)
         tests.append(_case(f"scale-{n}", X, [list(p) for p in rng.sample(X, 4)], 100, n))
-    X = _blobs(rng, 10_000, 6, 2, 12.0)
-    tests.append(_case("large-6-clusters", X, [list(p) for p in rng.sample(X, 6)], 30))
+    X = _blobs(rng, 5_000, 6, 3, 12.0)
+    tests.append(_case("large-6-clusters-3-dims", X, [list(p) for p in rng.sample(X, 6)], 30))
     return tests

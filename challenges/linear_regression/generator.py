@@ -58,8 +58,8 @@ def generate(rng):
     for n in (500, 1_000, 2_000, 4_000, 8_000):
         X = _independent(rng, n, 4, ints=False)
         tests.append(_case(f"scale-{n}", X, _targets(rng, X, 2.0), n))
-    X = _independent(rng, 20_000, 10, ints=False)
+    X = _independent(rng, 10_000, 10, ints=False)
     tests.append(_case("large-10-features", X, _targets(rng, X, 3.0)))
-    X = _deficient(rng, 20_000, 8)
+    X = _deficient(rng, 10_000, 8)
     tests.append(_case("large-rank-deficient", X, _targets(rng, X, 1.0)))
     return tests

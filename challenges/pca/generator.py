@@ -51,6 +51,6 @@ def generate(rng):
     # Growth family: n samples of 4 features, the first 2 components.
     for n in (500, 1_000, 2_000, 4_000, 8_000):
         tests.append(_case(f"scale-{n}", _data(rng, n, 4, 4, offset=50.0), 2, n))
-    tests.append(_case("large-10-features", _data(rng, 20_000, 10, 10, ratio=0.6, offset=100.0), 5))
-    tests.append(_case("large-rank-5-k-7", _data(rng, 20_000, 8, 5, offset=10.0), 7))
+    tests.append(_case("large-10-features", _data(rng, 10_000, 10, 10, ratio=0.6, offset=100.0), 5))
+    tests.append(_case("large-rank-5-k-7", _data(rng, 10_000, 8, 5, offset=10.0), 7))
     return tests

@@ -43,8 +43,8 @@ def generate(rng):
         Q = [[0.0] * 4 for _ in range(S)]
         trans = _transitions(rng, S, 4, T, 0.05, [-1.0, 0.0, 0.5, 1.0])
         tests.append(_case(f"scale-{T}", Q, trans, 0.1, 0.95, 0.1, T, T))
-    S = 10_000
+    S = 5_000
     Q = [[rng.choice([0.0, 0.5]) for _ in range(4)] for _ in range(S)]
-    trans = _transitions(rng, S, 4, 100_000, 0.02, [-1.0, 0.0, 0.0, 1.0])
+    trans = _transitions(rng, S, 4, 50_000, 0.02, [-1.0, 0.0, 0.0, 1.0])
     tests.append(_case("large-replay", Q, trans, 0.2, 0.9, 0.05, 99))
     return tests

@@ -46,8 +46,8 @@ def generate(rng):
         X_train, X_test = _matrices(rng, n, n, 4, ["gauss", "ints", "timestamps", "gauss"])
         tests.append(_case(f"scale-{n}", X_train, X_test, "standard", n))
     kinds = ["gauss", "gauss", "ints", "timestamps", "constant", "gauss", "ints", "gauss", "gauss", "gauss"]
-    X_train, X_test = _matrices(rng, 10_000, 10_000, 10, kinds)
+    X_train, X_test = _matrices(rng, 5_000, 5_000, 10, kinds)
     tests.append(_case("large-standard", X_train, X_test, "standard"))
-    X_train, X_test = _matrices(rng, 10_000, 10_000, 10, kinds[::-1])
+    X_train, X_test = _matrices(rng, 5_000, 5_000, 10, kinds[::-1])
     tests.append(_case("large-minmax", X_train, X_test, "minmax"))
     return tests
