@@ -3,6 +3,7 @@ and hidden tests stay hidden in every one of them."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -17,7 +18,7 @@ from judge.formats import FORMATS, Context, exercism, render
 from judge.formats import VISIBILITIES as FORMAT_VISIBILITIES
 from judge.formats.markdown import block, counterexample, inline
 from judge.judging.engine import Options, judge
-from judge.model.report import Report
+from judge.model.report import Counterexample, Note, NoteKind, Report
 from judge.model.scoring import score
 from judge.model.source import Source
 from judge.model.verdict import Verdict
@@ -250,6 +251,17 @@ def test_the_counterexample_section_is_ready_for_the_practice_loop() -> None:
     assert text.startswith("## A small input that fails: Wrong answer")
     assert "can_shift('', '')" in text and "True" in text and "False" in text and "checking" in text
     assert counterexample(None, CONTEXT) == ""
+
+
+def test_markdown_feedback_carries_the_report_s_counterexample_and_notes(mixed: Report) -> None:
+    found = Counterexample({"args": ["", ""], "kwargs": {}}, True, False, Verdict.WA, "expected True, got False")
+    report = dataclasses.replace(
+        mixed, counterexample=found, notes=[Note(NoteKind.STATE_LEAK, "passes alone; state leaks", "big-1")]
+    )
+    text = render("markdown", report, CONTEXT)
+    assert "## A small input that fails: Wrong answer" in text and "can_shift('', '')" in text
+    assert "## Notes" in text and "passes alone; state leaks" in text
+    assert "A small input" not in render("markdown", mixed, CONTEXT)
 
 
 # -- judge run --format ---------------------------------------------------------

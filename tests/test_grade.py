@@ -356,6 +356,8 @@ def test_grading_a_mixed_class_checks_every_row(tmp_path: Path) -> None:
     check("erin.py", "RE")
     for name in ("carol.py", "dave.py", "erin.py"):
         assert 0 < rows[name]["score"] < 1  # type: ignore[operator]
+        # A wrong, killed or crashed run's time is no speed: no ratio to the reference.
+        assert rows[name]["time_vs_reference"] is None
         assert rows[name]["passed"] < rows[name]["total"] == len(CAN_SHIFT.tests)  # type: ignore[operator]
     check("fake_results.py", "WA")
     check("exit_in_call.py", "RE", 0.0)

@@ -69,7 +69,35 @@ def test_summary_names_both_exponents() -> None:
     ref = growth.fit([(n, 1e-4 * n) for n in SIZES])
     entry = growth.describe(mine, ref)
     assert entry.exponent == 2.0 and entry.reference_exponent == 1.0
-    assert entry.summary.startswith("time grows like n^2.00 (reference n^1.00)")
+    # Exact power laws still get the smallest interval the timing noise allows.
+    assert entry.exponent_interval == (1.95, 2.05) and entry.reference_exponent_interval == (0.95, 1.05)
+    assert entry.summary.startswith("time grows like n^2.00 ± 0.05 (reference n^1.00 ± 0.05)")
+
+
+def test_the_interval_covers_the_true_exponent_and_says_how_precise_it_is() -> None:
+    # Timings with 20% noise: the 95% interval must hold the true exponent about 95% of
+    # the time, and the text shows one decimal when the interval is that wide.
+    rng = random.Random(12)
+    covered, trials = 0, 400
+    for _ in range(trials):
+        k = rng.uniform(0.5, 2.5)
+        fit = growth.fit([(n, (n / SIZES[-1]) ** k * rng.uniform(0.8, 1.2)) for n in SIZES])
+        assert fit.interval is not None
+        covered += fit.interval[0] <= k <= fit.interval[1]
+    assert covered >= 0.9 * trials
+
+
+def test_the_text_keeps_only_the_digits_the_interval_supports() -> None:
+    assert growth.Fit(1.79, SIZES, half_width=0.13).text() == "n^1.8 ± 0.2"  # rounded up, never tighter
+    assert growth.Fit(1.79, SIZES, half_width=0.1).text() == "n^1.8 ± 0.1"
+    assert growth.Fit(1.79, SIZES, half_width=0.06).text() == "n^1.79 ± 0.06"
+    assert growth.Fit(1.79, SIZES).text() == "n^1.79"
+
+
+def test_a_curved_trend_gets_a_wide_interval() -> None:
+    # Linear at first, quadratic later (an O(n²) loop with a large O(n) part): no one exponent fits.
+    fit = growth.fit([(n, 1e-3 * n + 6.25e-8 * n * n) for n in SIZES])  # equal parts at n = 16,000
+    assert fit.half_width is not None and fit.half_width > 0.1
 
 
 def test_report_growth_uses_the_sized_family_and_the_reference_times() -> None:

@@ -48,3 +48,29 @@ def test_installed_package_ships_every_challenge(tmp_path: Path) -> None:
     # The venv lives under /tmp, which the sandbox replaces with a fresh tmpfs: the
     # installed judge must still get the isolation this machine offers.
     assert report["isolation"]["isolated"] == probe().isolated, report["isolation"]
+
+    # The practice page: without the web extra, one line says how to get it; with it, the
+    # installed package serves the editor built into the wheel (no npm, no network).
+    served = subprocess.run(
+        [judge, "serve", "--no-browser"], cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert served.returncode == 2 and "pip install 'judge[web]'" in served.stderr, served.stderr
+    web = [str(venv / "bin" / "python"), "-m", "pip", "install", "-q", f"{REPO}[web]"]
+    subprocess.run(web, check=True, capture_output=True, timeout=540)
+    site = subprocess.run(
+        [
+            str(venv / "bin" / "python"),
+            "-c",
+            "import judge.web, pathlib; print(pathlib.Path(judge.web.__file__).parent)",
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    shipped_web = Path(site)
+    assert "site-packages" in str(shipped_web)
+    for name in ("static/editor.js", "static/app.js", "static/style.css", "templates/challenge.html"):
+        assert (shipped_web / name).is_file(), name
+    assert (shipped_web / "static/editor.js").read_bytes() == (REPO / "judge/web/static/editor.js").read_bytes()

@@ -69,9 +69,10 @@ def test_the_process_level_still_judges_and_both_reports_say_not_isolated() -> N
     assert "NOT isolated: namespaces: the test says so" in out.getvalue()
 
 
-def test_require_isolation_exits_2_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("command", ["run", "test"])
+def test_require_isolation_exits_2_without_it(monkeypatch: pytest.MonkeyPatch, command: str) -> None:
     monkeypatch.setattr(sandbox_mod, "probe", lambda: NOT_ISOLATED)
-    result = CliRunner().invoke(cli, ["run", "can_shift", str(REFERENCE), "--require-isolation", "--json"])
+    result = CliRunner().invoke(cli, [command, "can_shift", str(REFERENCE), "--require-isolation", "--json"])
     assert result.exit_code == 2
     assert "full isolation is not available (namespaces: the test says so)" in result.output
     assert "Traceback" not in result.output

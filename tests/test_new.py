@@ -32,6 +32,7 @@ def test_new_writes_a_complete_challenge(made: Path) -> None:
         "challenges/sum_sq/tests/sample.json",
         "challenges/sum_sq/tests/hidden.json",
         "challenges/sum_sq/generator.py",
+        "challenges/sum_sq/strategy.py",
         "solutions/sum_sq/accepted/reference.py",
         "solutions/sum_sq/wrong_answer/square_of_sum.py",
     ):
@@ -62,6 +63,10 @@ def test_new_challenge_validates_and_can_be_judged(made: Path) -> None:
     report = json.loads(result.stdout)
     assert result.exit_code == 0, report
     assert [c["challenge"] for c in report["challenges"]] == ["sum_sq"]
+    # The time margins, on the machine as it is and with one core busy (no TLE solution here).
+    margins = report["challenges"][0]["margins"]
+    assert margins["quiet"]["accepted"] >= 2 and margins["busy"]["accepted"] >= 2
+    assert margins["quiet"]["tle"] is None
     solutions = made / "solutions" / "sum_sq"
     accepted = judge(made, "run", "sum_sq", str(solutions / "accepted" / "plain_loop.py"), "--json")
     assert (accepted.exit_code, json.loads(accepted.stdout)["verdict"]) == (0, "AC")

@@ -149,10 +149,10 @@ class ScriptedSession(Session):
         super().__init__(ProcessSandbox(), "can_shift", MEMORY, repeat=False)
         self._load, self._runs = load, list(runs)
 
-    def load(self, source: str, cpu_backstop_s: float) -> Outcome:
+    def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         return self._load
 
-    def run(self, call_json: str, budget_s: float) -> TestRun:
+    def run(self, call_json: str, budget_s: float, *, check_args: bool = False) -> TestRun:
         return self._runs.pop(0)
 
     def close(self) -> None:

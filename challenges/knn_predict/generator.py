@@ -48,8 +48,9 @@ def generate(rng):
     X = _grid(rng, 2_000, 5, 6)
     y = [rng.choice(["a", "b", "c", "d"]) for _ in range(2_000)]
     tests.append(_case("large-grid-5d", X, y, _grid(rng, 60, 5, 6), 9))
-    # k of half the training set: repeated linear scans cost O(n·k) per query.
-    X = _grid(rng, 3_000, 2, 50)
-    y = [rng.randrange(5) for _ in range(3_000)]
-    tests.append(_case("large-k-half", X, y, _grid(rng, 20, 2, 50), 1_500))
+    # k of half the training set: repeated linear scans cost O(n·k) per query. Large
+    # enough that they need several times the budget set by np.linalg.norm per pair.
+    X = _grid(rng, 5_000, 2, 50)
+    y = [rng.randrange(5) for _ in range(5_000)]
+    tests.append(_case("large-k-half", X, y, _grid(rng, 20, 2, 50), 2_500))
     return tests

@@ -31,6 +31,9 @@ signature = "{cid}(nums: list[int]) -> int"
 reference = "reference.py"
 # Handed to generator.py as random.Random(seed): change it to get other tests.
 seed = 1
+# The modules the statement allows (e.g. ["numpy"]): the child imports them before
+# loading a solution, so no test is charged for importing them.
+allowed_modules = []
 
 [limits]
 # Per-test CPU budget = time_multiplier x the slowest accepted solution on that
@@ -94,6 +97,21 @@ def generate(rng):
         nums = [rng.randint(-10**6, 10**6) for _ in range(n)]
         tests.append({"name": f"random-{n}", "args": [nums], "size": n})
     return tests
+''',
+        f"challenges/{cid}/strategy.py": '''\
+"""Small valid inputs for the counterexample search (a Hypothesis strategy).
+
+When a hidden test fails, the judge draws inputs from inputs(), looks for one on which
+the solution disagrees with the reference, and shrinks it to a small one it can show.
+Draw {"args": [...], "kwargs": {...}} of plain JSON values, small and valid for the statement.
+"""
+
+from hypothesis import strategies as st
+
+
+def inputs():
+    nums = st.lists(st.integers(-3, 3), max_size=5)
+    return nums.map(lambda xs: {"args": [xs], "kwargs": {}})
 ''',
         f"solutions/{cid}/accepted/reference.py": f"""\
 def {cid}(nums: list[int]) -> int:

@@ -4,36 +4,37 @@ Checks, in order (a later check needs the earlier ones): the config parses; the
 statement and stub exist; sample and hidden tests exist and parse, and the
 generator is deterministic; stored expected answers equal the reference's;
 the stub loads and is rejected; every known solution gets its folder's verdict;
-and the time budget separates accepted from time_limit_exceeded with a margin
-(problemtools-style: a warning when a verdict flips at half or twice the budget).
+and the budgets separate accepted from time_limit_exceeded solutions by measured
+margins (``judge.authoring.margins``), on the machine as it is and with one core busy.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from judge.authoring import margins as margin
+from judge.authoring.busy import one_core_busy
 from judge.checkers.values import show
 from judge.judging.calibration import budgets_for
 from judge.judging.engine import Options, judge
+from judge.judging.run import new_session
 from judge.model.errors import ChallengeError
 from judge.model.events import Checking, EventFn, ignore
-from judge.model.report import Report, TestResult
+from judge.model.report import Report
 from judge.model.source import Source
 from judge.model.verdict import FOLDERS, Verdict
+from judge.problems.calls import Reference, drawn_call, load_strategy
 from judge.problems.challenge import Challenge
-from judge.problems.folder import GENERATOR, HIDDEN, SAMPLE
+from judge.problems.folder import CONFIG, GENERATOR, HIDDEN, SAMPLE
 from judge.problems.testcase import TestCase
 from judge.problems.testdata import generate, load_reference, missing_tests, read_json_tests, reference_answer
 from judge.runner.sandbox import ProcessSandbox, best_sandbox
 
-#: An accepted solution should use at most this share of its budget on every test.
-ACCEPTED_SHARE = 0.5
-#: A time_limit_exceeded solution should still fail with the budgets multiplied by this.
-TLE_FACTOR = 2.0
 #: Budget per test when calibration failed and the stub must still be tried.
 FALLBACK_BUDGET_S = 1.0
 
@@ -58,6 +59,8 @@ class Validation:
     problems: list[Problem] = field(default_factory=list)
     #: What was checked and passed, one line each (for the terminal view).
     checked: list[str] = field(default_factory=list)
+    #: The time margins measured, quiet and (unless skipped) with one core busy.
+    margins: list[margin.Margins] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -70,6 +73,10 @@ class Validation:
             "ok": self.ok,
             "problems": [asdict(p) | {"severity": p.severity.value} for p in self.problems],
             "checked": self.checked,
+            "margins": {
+                "thresholds": margin.thresholds(),
+                **{m.condition: m.to_dict() for m in self.margins},
+            },
         }
 
 
@@ -95,8 +102,10 @@ class _Collector:
         self.result.checked.append(line)
 
 
-def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, on_event: EventFn = ignore) -> Validation:
-    """Check one challenge folder and its known solutions."""
+def validate(
+    challenge: Challenge, sandbox: ProcessSandbox | None = None, on_event: EventFn = ignore, *, busy: bool = True
+) -> Validation:
+    """Check one challenge folder and its known solutions (``busy``: time margins with one core busy too)."""
     result = Validation(challenge.id, challenge.origin)
     out = _Collector(challenge, result)
     try:
@@ -110,10 +119,66 @@ def validate(challenge: Challenge, sandbox: ProcessSandbox | None = None, on_eve
     if tests is None or not result.ok:
         return result
     _expected(challenge, tests, out)
+    _strategy(challenge, out)
     if not result.ok:
         return result
-    _solutions(challenge, sandbox or best_sandbox(), on_event, out)
+    _solutions(challenge, sandbox or best_sandbox(), on_event, out, busy)
     return result
+
+
+#: How many inputs validate draws from a strategy.py to check them.
+STRATEGY_DRAWS = 25
+
+
+def _strategy(challenge: Challenge, out: _Collector) -> None:
+    """strategy.py loads, and what it draws are calls that fit the function and that the reference answers."""
+    path = challenge.strategy_path
+    if path is None:
+        return
+    try:
+        strategy = load_strategy(challenge)
+        reference = Reference(challenge)
+    except ChallengeError as exc:
+        out.error(exc)
+        return
+    # Deferred: Hypothesis is slow to import, and only strategies need it.
+    from hypothesis import HealthCheck, Phase, find, settings
+    from hypothesis.errors import NoSuchExample
+
+    problems: list[str] = []
+
+    def fits(drawn: object) -> bool:
+        try:
+            call = drawn_call(drawn, path)
+            why = reference.misfit(call)
+            if why is not None:
+                problems.append(f"inputs() drew a call that does not fit {challenge.config.signature}: {why}")
+                return True
+            reference.case("strategy", call)
+        except ChallengeError as exc:
+            problems.append(exc.reason)
+            return True
+        return False
+
+    options = settings(
+        database=None,
+        deadline=None,
+        derandomize=True,
+        max_examples=STRATEGY_DRAWS,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    assert strategy is not None  # the file exists
+    try:
+        find(strategy, fits, settings=options)
+    except NoSuchExample:
+        pass
+    except Exception as exc:  # the author's strategy failed while drawing
+        problems.append(f"drawing from inputs() failed: {type(exc).__name__}: {exc}")
+    if problems:
+        out.add(path, problems[0])
+    else:
+        out.ok(f"strategy.py draws calls the reference answers ({STRATEGY_DRAWS} tried)")
 
 
 def _files(challenge: Challenge, out: _Collector) -> None:
@@ -231,12 +296,7 @@ def _first_failure(report: Report) -> str:
     return report.verdict.value
 
 
-def _tightest(report: Report) -> TestResult:
-    """The test on which the solution used the largest share of its budget."""
-    return max(report.tests, key=lambda t: t.time_ms / t.budget_ms if t.budget_ms else 0.0)
-
-
-def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn, out: _Collector) -> None:
+def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn, out: _Collector, busy: bool) -> None:
     solutions = challenge.solutions()
     try:
         challenge.require_reference()
@@ -252,9 +312,11 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn,
     def run(path: Path, scale: float, fail_fast: bool) -> Report:
         assert budgets is not None
         scaled = {name: seconds * scale for name, seconds in budgets.items()}
-        options = Options(budgets=scaled, sandbox=sandbox, fail_fast=fail_fast, compare_reference=False)
+        # Timed once per test, as the verdict is: the judged call is what a margin is about.
+        options = Options(budgets=scaled, sandbox=sandbox, fail_fast=fail_fast, compare_reference=False, repeat=False)
         return judge(challenge, Source.from_path(path), options)
 
+    _allowed_modules(challenge, sandbox, out)
     on_event(Checking(challenge.id, "judging the stub"))
     stub_budgets = budgets or {t.name: FALLBACK_BUDGET_S for t in challenge.tests}
     if challenge.stub_path.is_file():
@@ -268,6 +330,8 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn,
             out.ok(f"stub.py loads and is rejected ({stub.verdict.value})")
     if budgets is None:
         return
+    accepted: dict[Path, Report] = {}
+    slow: dict[Path, Report] = {}
     for i, (path, want) in enumerate(solutions, 1):
         on_event(Checking(challenge.id, f"judging {path.parent.name}/{path.name} ({i}/{len(solutions)})"))
         report = run(path, 1.0, fail_fast=want is not Verdict.AC)
@@ -275,24 +339,9 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn,
         if want is Verdict.AC:
             if report.verdict is not Verdict.AC:
                 out.add(path, f"gets {_first_failure(report)}; every accepted/ solution must get AC")
-                continue
-            worst = _tightest(report)
-            if worst.budget_ms and worst.time_ms > worst.budget_ms * ACCEPTED_SHARE:
-                # Timings are noisy on a busy machine: warn only if a second run agrees.
-                again = run(path, 1.0, fail_fast=False)
-                times = {t.name: t.time_ms for t in again.tests}
-                for t in report.tests:
-                    t.time_ms = min(t.time_ms, times.get(t.name, t.time_ms))
-                worst = _tightest(report)
-            if worst.budget_ms and worst.time_ms > worst.budget_ms * ACCEPTED_SHARE:
-                out.add(
-                    path,
-                    f"AC, but uses {worst.time_ms:.0f} of its {worst.budget_ms:.0f} ms budget on test {worst.name!r}; "
-                    f"it would fail with {ACCEPTED_SHARE:g}x the budget (raise limits.time_multiplier)",
-                    Severity.WARNING,
-                )
             else:
-                out.ok(f"{name}: AC within {ACCEPTED_SHARE:g}x the budget on every test")
+                accepted[path] = report
+                out.ok(f"{name}: AC")
             continue
         if report.verdict is Verdict.AC:
             why = {
@@ -305,15 +354,50 @@ def _solutions(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn,
             out.add(path, f"gets {_first_failure(report)}, but its folder {path.parent.name}/ says {want.value}")
             continue
         if want is Verdict.TLE:
-            roomy = run(path, TLE_FACTOR, fail_fast=True)
-            if roomy.verdict is Verdict.AC:
-                out.add(
-                    path,
-                    f"TLE, but passes with {TLE_FACTOR:g}x the budget: the verdict is sensitive to the time limit; "
-                    "add larger tests",
-                    Severity.WARNING,
-                )
-                continue
-            out.ok(f"{name}: TLE even with {TLE_FACTOR:g}x the budget")
-            continue
+            on_event(Checking(challenge.id, f"timing {name} with {margin.TLE_CAP:g}x the budgets"))
+            slow[path] = run(path, margin.TLE_CAP, fail_fast=True)
         out.ok(f"{name}: {want.value} as its folder says ({_first_failure(report)})")
+    _margins(challenge, out, margin.measure("quiet", accepted, slow, budgets, run))
+    if busy and (accepted or slow):
+        on_event(Checking(challenge.id, "timing the accepted and time_limit_exceeded/ solutions with one core busy"))
+        with one_core_busy():
+            accepted = {path: run(path, 1.0, False) for path in accepted}
+            slow = {path: run(path, margin.TLE_CAP, True) for path in slow}
+            measured = margin.measure("busy", accepted, slow, budgets, run)
+        _margins(challenge, out, measured)
+
+
+def _allowed_modules(challenge: Challenge, sandbox: ProcessSandbox, out: _Collector) -> None:
+    """Every module of allowed_modules must import in the sandbox's Python, or solutions cannot use it."""
+    modules = challenge.config.allowed_modules
+    if not modules:
+        return
+    session = new_session(challenge, sandbox, repeat=False)
+    try:
+        session.load(f"def {challenge.config.function}(*args, **kwargs):\n    pass\n", cpu_backstop_s=60)
+    finally:
+        session.close()
+    for why in session.unavailable:
+        out.add(challenge.path / CONFIG, f"allowed_modules: cannot be imported by {sys.executable}: {why}")
+    if not session.unavailable:
+        out.ok(f"allowed_modules import in the sandbox: {', '.join(modules)}")
+
+
+def _margins(challenge: Challenge, out: _Collector, m: margin.Margins) -> None:
+    """Record one condition's margins; each one below its threshold is an error naming the solution."""
+    out.result.margins.append(m)
+    when = "with one core busy" if m.condition == "busy" else "on this machine as it is"
+    if not m.accepted_ok:
+        key = "limits.time_ms" if challenge.config.limits.time_ms is not None else "limits.time_multiplier"
+        out.add(
+            challenge.solutions_path / "accepted" / str(m.accepted_solution),
+            f"its budget on test {m.accepted_test!r} is only {m.accepted:g}x its time {when} (validate needs at "
+            f"least {margin.MIN_ACCEPTED:g}x): raise {key}, or move this file out of accepted/ if it is slower "
+            "than the intended complexity",
+        )
+    if not m.tle_ok:
+        out.add(
+            challenge.solutions_path / "time_limit_exceeded" / str(m.tle_solution),
+            f"needs only {m.tle:g}x its budget on its worst test {m.tle_test!r} {when} (validate needs at least "
+            f"{margin.MIN_TLE:g}x): make the large tests larger, so the complexity classes separate",
+        )

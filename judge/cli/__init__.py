@@ -6,10 +6,10 @@ Only ``judge.cli.views`` imports rich, and only when there is something to show.
 
 from __future__ import annotations
 
-from judge.cli import authoring, challenges, grade, run
+from judge.cli import authoring, challenges, grade, history, run, serve
 from judge.cli.app import cli
 
-for _module in (challenges, run, authoring, grade):
+for _module in (challenges, run, history, authoring, grade, serve):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -7,12 +7,18 @@ are imported inside the commands, so ``judge --help`` stays fast.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from judge import __version__
 from judge.model.errors import JudgeError
+
+#: The exit code after Ctrl-C (128 + SIGINT), as shells report it.
+INTERRUPTED = 130
+
+if TYPE_CHECKING:
+    from judge.runner.sandbox import ProcessSandbox
 
 
 class Group(click.Group):
@@ -24,6 +30,10 @@ class Group(click.Group):
         except JudgeError as exc:
             click.echo(f"judge: error: {exc}", err=True)
             ctx.exit(exc.exit_code)
+        except KeyboardInterrupt:
+            # One line, and the shell's code for "ended by Ctrl-C"; the children died with the judge.
+            click.echo("judge: interrupted", err=True)
+            ctx.exit(INTERRUPTED)
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,6 +56,18 @@ def root_of(ctx: click.Context) -> Path | None:
     return obj.get("root") if obj else None
 
 
+def swapped(challenge: str, file: Path, root: Path | None) -> None:
+    """A one-line error when the arguments came as FILE CHALLENGE ('judge run mine.py can_shift')."""
+    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+
+    looks_like_file = challenge.endswith(".py") or Path(challenge).is_file()
+    if looks_like_file and not file.exists() and str(file) in {c.id for c in all_challenges(root)}:
+        raise JudgeError(
+            f"the arguments are swapped: the challenge comes first, then the file: "
+            f"'judge {click.get_current_context().info_name} {file} {challenge}'"
+        )
+
+
 def solution_file(path: Path) -> Path:
     """The solution file the user named, or a one-line error saying what is wrong with the path."""
     if not path.exists():
@@ -55,3 +77,18 @@ def solution_file(path: Path) -> Path:
     if not path.is_file():
         raise JudgeError(f"{path} is not a regular file; give the path of your .py solution")
     return path
+
+
+def checked_sandbox(require_isolation: bool, verb: str) -> ProcessSandbox:
+    """The strongest sandbox here; refused under --require-isolation when it does not isolate, else warned about."""
+    from judge.runner.sandbox import best_sandbox  # deferred: keeps `judge --help` fast
+
+    sandbox = best_sandbox()
+    missing = "; ".join(sandbox.isolation.missing)
+    if require_isolation and not sandbox.isolation.isolated:
+        raise JudgeError(
+            f"full isolation is not available ({missing}); run without --require-isolation to {verb} with less"
+        )
+    if not sandbox.isolation.isolated:
+        click.echo(f"judge: warning: the solution is NOT isolated ({missing})", err=True)
+    return sandbox

@@ -43,8 +43,13 @@ def new_cmd(ctx: click.Context, challenge: str) -> None:
 @click.argument("challenges", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON document on stdout, nothing else.")
 @click.option("--strict", is_flag=True, help="Fail (exit 1) on warnings too.")
+@click.option(
+    "--no-busy",
+    is_flag=True,
+    help="Skip timing the accepted and time_limit_exceeded/ solutions again with one core busy (faster).",
+)
 @click.pass_context
-def validate_cmd(ctx: click.Context, challenges: tuple[str, ...], as_json: bool, strict: bool) -> None:
+def validate_cmd(ctx: click.Context, challenges: tuple[str, ...], as_json: bool, strict: bool, no_busy: bool) -> None:
     """Check challenge folders and their known solutions (all of the problem set when none is given).
 
     Exit 0 when all is well, 1 when a check failed.
@@ -67,7 +72,7 @@ def validate_cmd(ctx: click.Context, challenges: tuple[str, ...], as_json: bool,
             raise JudgeError(f"no challenges in {pset.root}; create one with 'judge new <id>'")
     on_event = ignore if as_json else progress.status_event
     sandbox = best_sandbox()
-    results = [validate(ch, sandbox, on_event) for ch in chosen]
+    results = [validate(ch, sandbox, on_event, busy=not no_busy) for ch in chosen]
     ok = all(r.ok and not (strict and r.problems) for r in results)
     if as_json:
         click.echo(json.dumps({"ok": ok, "challenges": [r.to_dict() for r in results]}, indent=2))

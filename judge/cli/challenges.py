@@ -4,37 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
 from judge.cli.app import root_of
-from judge.model.errors import ChallengeError, JudgeError, did_you_mean
-
-if TYPE_CHECKING:
-    from judge.model.config import Config
-
-
-def budget_rule(cfg: Config) -> str:
-    if cfg.limits.time_ms is not None:
-        return f"{cfg.limits.time_ms:g} ms"
-    return f"{cfg.limits.time_multiplier:g}× slowest, ≥{cfg.limits.time_floor_ms:g} ms"
-
-
-def with_tags(rows: list[dict[str, Any]], wanted: tuple[str, ...]) -> list[dict[str, Any]]:
-    """The rows that carry every wanted tag; a tag no challenge has is a usage error.
-
-    A broken challenge (its row has no tags) is listed only when no tag is asked for.
-    """
-    if not wanted:
-        return rows
-    known = sorted({tag for row in rows for tag in row["tags"]})
-    wanted = tuple(tag.lower() for tag in wanted)
-    for tag in wanted:
-        if tag not in known:
-            listed = f"tags: {', '.join(known)}" if known else "no challenge here has tags"
-            raise JudgeError(f"no challenge is tagged {tag!r}{did_you_mean(tag, known)} ({listed})")
-    return [row for row in rows if set(wanted) <= set(row["tags"])]
+from judge.model.errors import JudgeError
 
 
 @click.command("list")
@@ -49,31 +24,11 @@ def with_tags(rows: list[dict[str, Any]], wanted: tuple[str, ...]) -> list[dict[
 @click.pass_context
 def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
     """List the challenges (or those with a tag: --tag metrics)."""
-    from judge.problems.problemset import all_challenges  # deferred: keeps `judge --help` fast
+    from judge.problems.listing import rows as list_rows  # deferred: keeps `judge --help` fast
+    from judge.problems.listing import with_tags
 
-    rows: list[dict[str, Any]] = []
-    for ch in all_challenges(root_of(ctx)):
-        try:
-            samples, hidden = ch.counts()
-            cfg = ch.config
-        except ChallengeError as exc:  # one broken challenge must not hide the others
-            rows.append({"id": ch.id, "origin": ch.origin, "tags": [], "error": _where(exc, ch.path.parent.parent)})
-            continue
-        rows.append(
-            {
-                "id": ch.id,
-                "title": cfg.title,
-                "difficulty": cfg.difficulty,
-                "tags": list(cfg.tags),
-                "samples": samples,
-                "hidden": hidden,
-                "time": budget_rule(cfg),
-                "memory_mib": cfg.limits.memory_mib,
-                "origin": ch.origin,
-                "error": None,
-            }
-        )
-    rows = with_tags(rows, tags)
+    rows = with_tags(list_rows(root_of(ctx)), tags)
+    add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))
         return
@@ -82,13 +37,13 @@ def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
     views.challenge_list(rows)
 
 
-def _where(exc: ChallengeError, root: Path) -> str:
-    """The error as 'validate' names it: the file (relative to its problem set), then the reason."""
-    try:
-        path = exc.path.resolve().relative_to(root.resolve())
-    except ValueError:
-        path = exc.path
-    return f"{path}: {exc.detail}"
+def add_progress(rows: list[dict[str, Any]]) -> None:
+    """Each row gains ``solved`` and ``attempts`` from the history; an unreadable one warns."""
+    from judge.practice import history  # deferred: keeps `judge --help` fast
+
+    problem = history.add_progress(rows)
+    if problem is not None:
+        click.echo(f"judge: warning: cannot read the history ({problem})", err=True)
 
 
 @click.command()
@@ -97,6 +52,7 @@ def _where(exc: ChallengeError, root: Path) -> str:
 def show(ctx: click.Context, challenge: str) -> None:
     """Show a challenge: statement, signature, sample tests and budgets."""
     from judge.cli import views  # deferred: rich costs start-up
+    from judge.problems.listing import budget_rule
     from judge.problems.problemset import find
 
     ch = find(challenge, root_of(ctx))
@@ -124,7 +80,11 @@ def init(ctx: click.Context, challenge: str, file: Path, force: bool) -> None:
         raise JudgeError(f"cannot write {file}: {exc.strerror}") from None
     root = root_of(ctx)
     prefix = f"judge --root {root}" if root else "judge"
-    click.echo(f"wrote {file}; edit it, then run: {prefix} run {ch.id} {file}", err=True)
+    click.echo(
+        f"wrote {file}; edit it, then try the samples with '{prefix} test {ch.id} {file}' "
+        f"(add --watch to rerun on every save) and every test with '{prefix} run {ch.id} {file}'",
+        err=True,
+    )
 
 
 COMMANDS = [list_cmd, show, init]

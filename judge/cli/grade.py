@@ -198,7 +198,7 @@ def calibrate(ch: Challenge, sandbox: ProcessSandbox, grader: Scorer) -> dict[st
     from judge.judging.calibration import budgets_for
 
     calibration = budgets_for(ch, sandbox, progress.notice_event)
-    grader.ratio = lambda report: calibration.ratio(report.tests)
+    grader.ratio = calibration.ratio
     return calibration.budgets_s
 
 

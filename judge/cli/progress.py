@@ -6,7 +6,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from judge.cli.views import err_console
-from judge.model.events import Calibrating, Checking, Event, TestFinished
+from judge.model.events import Calibrating, Checking, Event, Explaining, TestFinished
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -68,6 +68,8 @@ class Live(_Bar):
     def on_event(self, event: Event) -> None:
         if isinstance(event, TestFinished):
             self._show(f"{event.result.name}: {event.result.verdict.value}", completed=event.index)
+        elif isinstance(event, Explaining):
+            self._show(event.text)
         elif isinstance(event, Calibrating):
             self.notify(event.text)
 

@@ -11,7 +11,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from judge.authoring.margins import MIN_ACCEPTED, MIN_TLE
 from judge.formats.text import cut, details, kib, ms, printable
+from judge.model.report import NoteKind, TestResult
 from judge.model.verdict import Verdict
 
 # Markdown and Syntax (pygments) cost more to import than judging a fast solution
@@ -20,12 +22,15 @@ if TYPE_CHECKING:
     from judge.authoring.validate import Validation
     from judge.grading.gradebook import Row, Summary
     from judge.grading.similarity import Pair
-    from judge.model.report import Report, TestResult
+    from judge.model.report import Counterexample, Report
+    from judge.practice.history import Attempt
     from judge.problems.challenge import Challenge
     from judge.problems.testcase import TestCase
 
 console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
+
+NOTE_STYLE = {NoteKind.STATE_LEAK: "yellow", NoteKind.MUTATES_INPUT: "yellow", NoteKind.SEARCH: "dim"}
 
 STYLE = {
     Verdict.AC: "bold green",
@@ -52,10 +57,11 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     table.add_column("CPU time / test")
     table.add_column("memory", no_wrap=True)
     table.add_column("from")
+    table.add_column("tries", justify="right", no_wrap=True)
     broken = [r for r in rows if r.get("error")]
     for r in rows:
         if r.get("error"):
-            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", "", r["origin"])
+            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", "", r["origin"], "")
             continue
         table.add_row(
             r["id"],
@@ -66,16 +72,53 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
             r["time"],
             f"{r['memory_mib']:g} MiB",
             r["origin"],
+            Text.assemble(("✓ ", "bold green") if r["solved"] else "", str(r["attempts"] or "")),
         )
     console.print(table)
     console.print(
-        "[dim]tests: sample+hidden · judge show <id> for the statement · judge init <id> mine.py to start[/dim]"
+        "[dim]tests: sample+hidden · tries: your attempts, ✓ once one passed every test · "
+        "judge show <id> for the statement · judge init <id> mine.py to start[/dim]"
     )
     for r in broken:
         console.print(Text.assemble(("✗ ", "bold red"), (r["id"], "bold"), f"  {r['error']}"))
     if broken:
         ids = " ".join(r["id"] for r in broken)
         console.print(Text(f"{len(broken)} challenge(s) could not be read; see: judge validate {ids}", style="red"))
+
+
+def attempts(rows: list[Attempt], challenge_id: str | None, where: Path, out: Console | None = None) -> None:
+    """``judge history``: one row per attempt, newest first."""
+    import time
+
+    out = out or console
+    if not rows:
+        of = f" of {challenge_id}" if challenge_id else ""
+        out.print(f"no attempts{of} yet; 'judge test <id> <file>' and 'judge run <id> <file>' add them ({where})")
+        return
+    table = Table(title="Attempts, newest first", title_justify="left", box=None, header_style="bold")
+    table.add_column("when", no_wrap=True)
+    if challenge_id is None:
+        table.add_column("challenge", no_wrap=True)
+    table.add_column("tests")
+    table.add_column("verdict")
+    table.add_column("passed", justify="right")
+    table.add_column("time ms", justify="right")
+    table.add_column("file", overflow="fold")
+    table.add_column("sha256", style="dim", no_wrap=True)
+    for r in rows:
+        cells: list[Any] = [time.strftime("%m-%d %H:%M", time.localtime(r.at))]
+        if challenge_id is None:
+            cells.append(r.challenge)
+        cells += [
+            r.scope,
+            verdict_text(Verdict(r.verdict)),
+            f"{r.passed}/{r.total}",
+            ms(r.time_ms),
+            r.file,
+            r.sha256[:8],
+        ]
+        table.add_row(*cells)
+    out.print(table)
 
 
 def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
@@ -105,7 +148,8 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
     )
 
 
-def _details(t: TestResult) -> Panel:
+def _details(t: TestResult | Counterexample, title: str | None = None) -> Panel:
+    """A visible test (or a counterexample) in full: input, expected, got, why, and the prints."""
     parts: list[Any] = []
     for label, text in details(t):
         if label == "message":
@@ -114,61 +158,110 @@ def _details(t: TestResult) -> Panel:
             parts.append(Text.assemble((f"{label}\n", "bold"), text))
         else:
             parts.append(Text.assemble((f"{label:<10}", "bold"), cut(text)))
+    measured = None
+    if isinstance(t, TestResult) and t.ran:
+        measured = f"{ms(t.time_ms)} ms · {kib(t.memory_kib)}"
     return Panel(
-        Group(*parts), title=f"{t.name}: {t.verdict.long_name}", title_align="left", border_style=STYLE[t.verdict]
+        Group(*parts),
+        title=title or f"{getattr(t, 'name', 'counterexample')}: {t.verdict.long_name}",
+        title_align="left",
+        subtitle=measured,
+        subtitle_align="right",
+        border_style=STYLE[t.verdict],
     )
 
 
-def report(r: Report, out: Console | None = None) -> None:
-    out = out or console
+def _row(t: TestResult) -> list[Any]:
+    """A test's measurements: time, budget, the reference's time, memory."""
+    return [ms(t.time_ms), ms(t.budget_ms), ms(t.reference_ms), kib(t.memory_kib)]
+
+
+def _name(t: TestResult) -> Text:
+    return Text.assemble(t.name, (" (hidden)", "dim") if t.hidden else "")
+
+
+def _table(r: Report, out: Console) -> None:
+    """Every test that ran or failed to, one row each (``-v``); tests skipped by --fail-fast are counted, not listed."""
     table = Table(title=f"{r.challenge} · {r.solution}", title_justify="left")
-    table.add_column("test")
+    table.add_column("test", overflow="fold")
     table.add_column("verdict")
     table.add_column("time ms", justify="right")
     table.add_column("budget ms", justify="right")
     table.add_column("ref ms", justify="right")
     table.add_column("memory", justify="right")
     for t in r.tests:
-        name = t.name + (" [dim](hidden)[/dim]" if t.hidden else "")
-        ran = t.verdict not in (Verdict.SKIPPED, Verdict.CE)
-        table.add_row(
-            name,
-            verdict_text(t.verdict),
-            ms(t.time_ms) if ran else "",
-            ms(t.budget_ms) if ran else "",
-            ms(t.reference_ms) if ran else "",
-            kib(t.memory_kib) if ran else "",
-        )
+        if t.verdict is not Verdict.SKIPPED:
+            table.add_row(_name(t), verdict_text(t.verdict), *_row(t))
     out.print(table)
-    if r.compile_error:
+
+
+def _failing(r: Report, out: Console) -> None:
+    """The compact view: the failing tests only, pytest -q style.
+
+    Each is one line whose name comes last and is never cut: a long name runs on (the
+    terminal wraps it) instead of being folded or shortened to fit a column.
+    """
+    out.print(Text.assemble((f"{r.challenge} · {r.solution}", "italic"), f" · {r.total} tests"), soft_wrap=True)
+    failing = [t for t in r.tests if t.verdict not in (Verdict.AC, Verdict.SKIPPED)]
+    if failing:
+        out.print(Text(f"{'':4} {'time ms':>9} {'budget ms':>9} {'memory':>9}  failing test", style="dim"))
+    for t in failing:
+        time, budget, _, memory = _row(t)
+        line = Text.assemble(
+            (f"{t.verdict.value:<4}", STYLE[t.verdict]), f" {time:>9} {budget:>9} {memory:>9}  ", _name(t)
+        )
+        out.print(line, soft_wrap=True)
+
+
+def report(r: Report, out: Console | None = None, view: str = "full") -> None:
+    """A report: ``full`` (every test in a table), ``compact`` (the failing tests) or ``samples`` (each test in full).
+
+    A solution that did not load gets one panel, not a row per test.
+    """
+    out = out or console
+    if r.compile_error is not None:
+        out.print(Text.assemble((f"{r.challenge} · {r.solution}", "italic")))
         out.print(
             Panel(Text(r.compile_error), title="could not load the solution", border_style="red", title_align="left")
         )
-    for t in r.tests:
-        if not t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED):
-            out.print(_details(t))
+    elif view == "samples":
+        out.print(Text.assemble((f"{r.challenge} · {r.solution}", "italic"), f" · {_scope_text(r)}"))
+        for t in r.tests:
+            if t.verdict is not Verdict.SKIPPED:
+                out.print(_details(t))
+    else:
+        if view == "full":
+            _table(r, out)
+        else:
+            _failing(r, out)
+        for t in r.tests:
+            if not t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED):
+                out.print(_details(t))
+    skipped = sum(t.verdict is Verdict.SKIPPED for t in r.tests)
+    if skipped and r.compile_error is None:
+        out.print(f"[dim]{skipped} test(s) not run after the first failure (--fail-fast).[/dim]")
     failing_hidden = [t for t in r.tests if t.hidden and t.verdict not in (Verdict.AC, Verdict.SKIPPED, Verdict.CE)]
     if failing_hidden:
         out.print(
             f"[dim]{len(failing_hidden)} hidden test(s) failed; "
             "hidden tests show only their verdict, time and memory.[/dim]"
         )
+    if r.counterexample is not None:
+        _counterexample(r.counterexample, out)
     summary = Text.assemble(
         (f"{r.verdict.value} ", STYLE[r.verdict]),
         (f"{r.verdict.long_name}", "bold"),
         f" · {r.passed}/{r.total} passed · {ms(r.time_ms)} ms CPU · peak {kib(r.memory_kib)}",
     )
     lines: list[Any] = [summary]
-    if r.time_vs_reference is not None:
-        budget = f"; budget {r.budget_multiplier:g}× the slowest accepted solution" if r.budget_multiplier else ""
-        ratio = r.time_vs_reference
-        lines.append(
-            Text(
-                f"time: {ratio:.0f}× the reference{budget}"
-                if ratio >= 10
-                else f"time: {ratio:.2g}× the reference{budget}"
-            )
-        )
+    if r.speed:
+        # Only accepted runs have a speed: a crash's or a kill's time says nothing about it.
+        sp = r.speed
+        lines.append(Text(f"speed: {sp.summary}"))
+        used = f"budget: at most {sp.budget_share:.0%} used ({sp.budget_test})"
+        if r.budget_multiplier:
+            used += f"; budgets are {r.budget_multiplier:g}× the slowest accepted solution"
+        lines.append(Text(used))
     if r.growth:
         lines.append(Text(r.growth.summary))
     iso = r.isolation
@@ -177,9 +270,33 @@ def report(r: Report, out: Console | None = None) -> None:
         note = "" if iso.isolated else " — NOT isolated: " + "; ".join(iso.missing)
         level = f"{iso.level} (full)" if iso.isolated else iso.level
         lines.append(Text(f"isolation: {level}{note}", style=style))
-    for note in r.notes:
-        lines.append(Text(note, style="dim"))
+    for remark in r.notes:
+        lines.append(Text(remark.message, style=NOTE_STYLE.get(remark.kind, "dim")))
     out.print(Panel(Group(*lines), expand=False))
+
+
+def _scope_text(r: Report) -> str:
+    return {"samples": "the sample tests", "custom": "your own calls"}.get(r.scope, "every test")
+
+
+def _counterexample(c: Counterexample, out: Console) -> None:
+    out.print(_details(c, title="counterexample: a small input your function gets wrong"))
+    out.print(
+        f"[dim]found among {c.tried} small inputs drawn by the challenge's strategy in {c.seconds:.1f} s; "
+        "it is not taken from the hidden tests.[/dim]"
+    )
+
+
+def clear(out: Console | None = None) -> None:
+    """A clean screen before watch mode shows a new report (in a terminal only)."""
+    out = out or console
+    if out.is_terminal:
+        out.clear()
+
+
+def waiting(file: Path, out: Console | None = None) -> None:
+    """Watch mode's line under a report."""
+    (out or err_console).print(f"[dim]watching {file} · judged again on every save · Ctrl-C to stop[/dim]")
 
 
 def validation(results: list[Validation], out: Console | None = None) -> None:
@@ -190,6 +307,8 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
         out.print(Text.assemble(mark, (r.challenge, "bold"), (f"  ({r.origin})", "dim")))
         for line in r.checked:
             out.print(Text(f"  ✓ {line}", style="dim"))
+        if r.margins:
+            out.print(_margins(r))
         if r.problems:
             table = Table(show_header=True, box=None, padding=(0, 1, 0, 2))
             table.add_column("", no_wrap=True)
@@ -197,7 +316,10 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
             table.add_column("problem")
             for p in r.problems:
                 error = p.severity.value == "error"
-                table.add_row(Text(p.severity.value, style="bold red" if error else "bold yellow"), p.file, p.reason)
+                # Text, not markup: a reason may quote code such as list[int].
+                table.add_row(
+                    Text(p.severity.value, style="bold red" if error else "bold yellow"), Text(p.file), Text(p.reason)
+                )
             out.print(table)
     failed = sum(not r.ok for r in results)
     warned = sum(len([p for p in r.problems if p.severity.value == "warning"]) for r in results)
@@ -205,6 +327,31 @@ def validation(results: list[Validation], out: Console | None = None) -> None:
     if warned:
         summary += f", {warned} warning(s)"
     out.print(Text(summary, style="bold green" if not failed else "bold red"))
+
+
+def _margins(r: Validation) -> Table:
+    """The time margins of one challenge: a row per condition, the thresholds last."""
+    table = Table(box=None, padding=(0, 1, 0, 2), show_header=True, header_style="dim")
+    table.add_column("time margins")
+    table.add_column("budget ÷ accepted time (tightest)")
+    table.add_column("time_limit_exceeded ÷ budget (tightest)")
+    for m in r.margins:
+        accepted = tle = Text("–", style="dim")
+        if m.accepted is not None:
+            accepted = Text(
+                f"{m.accepted:.1f}×  {m.accepted_solution} · {m.accepted_test}",
+                style="green" if m.accepted_ok else "bold red",
+            )
+        if m.tle is not None:
+            at_least = "≥" if m.tle_capped else ""
+            tle = Text(
+                f"{at_least}{m.tle:.1f}×  {m.tle_solution} · {m.tle_test}", style="green" if m.tle_ok else "bold red"
+            )
+        table.add_row("one core busy" if m.condition == "busy" else "quiet", accepted, tle)
+    table.add_row(
+        Text("needed", style="dim"), Text(f"≥{MIN_ACCEPTED:g}×", style="dim"), Text(f"≥{MIN_TLE:g}×", style="dim")
+    )
+    return table
 
 
 def grade_summary(summary: Summary, out_path: Path, out: Console | None = None, sort: str = "score") -> None:

@@ -24,8 +24,8 @@ def render(report: Report, context: Context) -> str:
         _compile_error(report),
         _samples(report, context),
         _hidden(report),
-        # Once the Report carries the practice loop's counterexample, add here:
-        # counterexample(report.counterexample, context),
+        counterexample(report.counterexample.to_dict() if report.counterexample else None, context),
+        _notes(report),
         _isolation(report),
     ]
     return "\n\n".join(part for part in sections if part) + "\n"
@@ -119,6 +119,13 @@ def counterexample(found: Mapping[str, Any] | None, context: Context) -> str:
         if found.get(key):
             lines.append(f"**{label}**\n\n{block(str(found[key]).rstrip())}")
     return "\n\n".join(lines)
+
+
+def _notes(report: Report) -> str:
+    """What the judge noticed beyond the verdicts (state kept between calls, inputs changed in place)."""
+    if not report.notes:
+        return ""
+    return "## Notes\n\n" + "\n".join(f"- {inline(note.message)}" for note in report.notes)
 
 
 def _isolation(report: Report) -> str:

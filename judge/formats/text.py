@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from judge.model.report import TestResult
+from judge.model.report import Counterexample, TestResult
 from judge.model.verdict import Verdict
 
 #: What a hidden test shows, said once for every format.
@@ -52,12 +52,13 @@ def value(v: Any, marker: str) -> str:
     return v if isinstance(v, str) and v.startswith(marker + " ") else repr(v)
 
 
-def details(t: TestResult) -> list[tuple[str, str]]:
-    """(label, text) pairs of what a visible test shows: input, expected, got, message, prints.
+def details(t: TestResult | Counterexample) -> list[tuple[str, str]]:
+    """(label, text) pairs of what a visible test (or a counterexample) shows: input, expected,
+    got, message, prints.
 
     A hidden test has none of these (the report never holds them), so this is empty for it.
     """
-    if t.hidden:
+    if isinstance(t, TestResult) and t.hidden:
         return []
     out = []
     if t.input is not None:

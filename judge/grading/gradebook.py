@@ -31,6 +31,7 @@ from judge.model.errors import JudgeError
 from judge.model.report import Isolation, Report
 from judge.model.schema import SchemaError, convert
 from judge.model.scoring import score
+from judge.model.verdict import Verdict
 
 FORMATS = (".csv", ".jsonl")
 #: The verdict column of a submission the judge itself failed on (see ``error``).
@@ -150,7 +151,8 @@ class Scorer:
             detail=detail,
             time_ms=round(outcome.time_ms, 3),
             memory_kib=outcome.memory_kib,
-            time_vs_reference=self.ratio(outcome) if self.ratio else None,
+            # Only an accepted run's time says how fast it is: a crash or a kill at the budget does not.
+            time_vs_reference=self.ratio(outcome) if self.ratio and outcome.verdict is Verdict.AC else None,
             isolation=iso.level if iso else "unknown",
             isolated=bool(iso and iso.isolated),
             judge=__version__,

@@ -16,7 +16,7 @@ from judge import __version__
 from judge.judging.run import judge_with_budgets, new_session
 from judge.model.errors import ChallengeError
 from judge.model.events import Calibrating, EventFn, ignore
-from judge.model.report import TestResult
+from judge.model.report import Report
 from judge.model.source import Source
 from judge.model.verdict import Verdict
 from judge.problems import cache
@@ -37,15 +37,22 @@ class Calibration:
     multiplier: float | None = None
     #: Accepted solutions that did not get AC while calibrating (left out of the budgets).
     rejected: list[str] = field(default_factory=list)
+    #: Every accepted solution's CPU time per test in ms, by file name: where a new
+    #: accepted solution stands among them (``judge.judging.speed``).
+    accepted_ms: dict[str, dict[str, float]] = field(default_factory=dict)
 
-    def ratio(self, tests: list[TestResult]) -> float | None:
-        """Overall solution time / reference time, over the tests both ran."""
+    def ratio(self, report: Report) -> float | None:
+        """Overall solution time / reference time, for an accepted run only.
+
+        A crashed, wrong or cut-short run's time says nothing about its speed: None.
+        """
+        if report.verdict is not Verdict.AC:
+            return None
         mine = ref = 0.0
-        for t in tests:
-            if t.verdict in (Verdict.SKIPPED, Verdict.CE) or t.name not in self.reference_ms:
-                continue
-            mine += t.time_ms
-            ref += self.reference_ms[t.name]
+        for t in report.tests:
+            if t.name in self.reference_ms:
+                mine += t.time_ms
+                ref += self.reference_ms[t.name]
         return round(mine / ref, 3) if ref > 0 else None
 
 
@@ -59,8 +66,12 @@ def machine_fingerprint() -> str:
     return f"{platform.node()}|{platform.machine()}|{cpu.strip()}|{sys.version}|{__version__}"
 
 
+#: Bumped when what a cached calibration holds changes, so an older one is measured again.
+CACHE_FORMAT = b"2"
+
+
 def _key(challenge: Challenge, sandbox: ProcessSandbox) -> str:
-    h = hashlib.sha256()
+    h = hashlib.sha256(CACHE_FORMAT)
     h.update(challenge.digest.encode())
     h.update(machine_fingerprint().encode())
     h.update(sandbox.isolation.level.encode())
@@ -76,6 +87,7 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = i
     generous = {t.name: CALIBRATION_BUDGET_S for t in tests}
     slowest: dict[str, float] = {}
     reference: dict[str, float] = {}
+    every: dict[str, dict[str, float]] = {}
     rejected = []
     accepted = challenge.accepted()
     for i, path in enumerate(accepted, 1):
@@ -88,6 +100,7 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = i
         if report.verdict is not Verdict.AC:
             rejected.append(f"{path.name}: {report.verdict.value}")
             continue
+        every[path.name] = {t.name: t.time_ms for t in report.tests}
         for t in report.tests:
             slowest[t.name] = max(slowest.get(t.name, 0.0), t.time_ms)
             if path == challenge.reference_path:
@@ -109,6 +122,7 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = i
         slowest_ms=slowest,
         multiplier=None if limits.time_ms is not None else limits.time_multiplier,
         rejected=rejected,
+        accepted_ms=every,
     )
 
 

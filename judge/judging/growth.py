@@ -2,9 +2,10 @@
 
 A challenge marks a family of hidden tests with ``"size": n``. The exponent is the
 least-squares slope of log(time) against log(n) over that family, fitted for the
-solution and for the reference on the same tests. The fit refuses to guess when the
-sizes span too little, when too few tests finished, or when the times are too close
-to the timer's floor to carry a trend.
+solution and for the reference on the same tests, with a 95% interval from the fit's
+residuals: five noisy timings do not tell n^1.66 from n^1.92, and the report says so.
+The fit refuses to guess when the sizes span too little, when too few tests finished,
+or when the times are too close to the timer's floor to carry a trend.
 """
 
 from __future__ import annotations
@@ -21,6 +22,19 @@ MIN_SPAN = 4.0
 MIN_POINTS = 3
 #: Below this (ms of CPU) the largest test's time is noise and start-up, not growth.
 MIN_TIME_MS = 0.02
+#: Student's t at 97.5% by degrees of freedom (points - 2), for a 95% interval of the
+#: slope; between two entries the smaller df's (larger) value is used.
+T975 = {1: 12.71, 2: 4.30, 3: 3.18, 4: 2.78, 5: 2.57, 6: 2.45, 7: 2.36, 8: 2.31, 9: 2.26, 10: 2.23, 15: 2.13, 20: 2.09}
+T975_LARGE = 2.05
+#: The interval is never narrower than ±this. Points that happen to sit on a line do not
+#: make the exponent exact: per-test times vary by ±15% run to run on one machine
+#: (docs/performance.md), which moves a fit over a 16× span of n by about this much.
+MIN_HALF_WIDTH = 0.05
+
+
+def t975(df: int) -> float:
+    known = [d for d in T975 if d <= df]
+    return T975[max(known)] if df <= max(T975) else T975_LARGE
 
 
 @dataclass
@@ -33,11 +47,25 @@ class Fit:
     reason: str | None = None
     #: True when some tests were cut short by the time limit, so the true exponent is at least this.
     lower_bound: bool = False
+    #: Half the width of the exponent's 95% interval (the interval is exponent ± this).
+    half_width: float | None = None
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        if self.exponent is None or self.half_width is None:
+            return None
+        return round(self.exponent - self.half_width, 2), round(self.exponent + self.half_width, 2)
 
     def text(self) -> str:
+        """``n^1.8 ± 0.2``: as many decimals as the interval supports (one, or two when it is under 0.1)."""
         if self.exponent is None:
             return "?"
-        return f"n^{self.exponent:.2f}" + ("+" if self.lower_bound else "")
+        if self.half_width is None:
+            return f"n^{self.exponent:.2f}" + ("+" if self.lower_bound else "")
+        digits = 1 if self.half_width >= 0.1 else 2
+        # The shown half-width is rounded up: the interval never looks tighter than it is.
+        shown = math.ceil(self.half_width * 10**digits - 1e-9) / 10**digits
+        return f"n^{self.exponent:.{digits}f} ± {shown:.{digits}f}"
 
 
 def fit(points: list[tuple[int, float]], cut_short: list[tuple[int, float]] | None = None) -> Fit:
@@ -68,8 +96,12 @@ def fit(points: list[tuple[int, float]], cut_short: list[tuple[int, float]] | No
     ys = [math.log(t) for _, t in usable]
     mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
     sxx = sum((x - mx) ** 2 for x in xs)
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    return Fit(round(sxy / sxx, 2), sizes, None, lower)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    # The slope's standard error from the residuals around the fitted line.
+    residuals = sum((y - my - slope * (x - mx)) ** 2 for x, y in zip(xs, ys, strict=True))
+    df = len(xs) - 2
+    half = t975(df) * math.sqrt(residuals / df / sxx) if df > 0 else math.inf
+    return Fit(round(slope, 2), sizes, None, lower, round(max(half, MIN_HALF_WIDTH), 2))
 
 
 def describe(mine: Fit, reference: Fit | None) -> Growth:
@@ -91,6 +123,8 @@ def describe(mine: Fit, reference: Fit | None) -> Growth:
     return Growth(
         exponent=mine.exponent,
         reference_exponent=reference.exponent if reference is not None else None,
+        exponent_interval=mine.interval,
+        reference_exponent_interval=reference.interval if reference is not None else None,
         sizes=mine.sizes,
         lower_bound=mine.lower_bound,
         reason=mine.reason,

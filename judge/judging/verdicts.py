@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from judge.checkers import Checker
+from judge.model.errors import closest
 from judge.model.verdict import Verdict
 from judge.problems.testcase import TestCase
 from judge.runner.harness import decode
@@ -110,18 +111,26 @@ def _judge_answer(case: TestCase, fetch: Outcome, checker: Checker) -> Decision:
     return Decision(Verdict.AC if result.ok else Verdict.WA, result.message, got=got, answered=True)
 
 
-def loaded(outcome: Outcome) -> Decision | None:
-    """None when the solution loaded; else a CE saying why not."""
+def loaded(outcome: Outcome, function: str = "") -> Decision | None:
+    """None when the solution loaded; else a CE saying why not (``function``: the name it must define)."""
     if outcome.done:
         return None
-    return Decision(Verdict.CE, _load_error(outcome))
+    return Decision(Verdict.CE, _load_error(outcome, function))
 
 
-def _load_error(outcome: Outcome) -> str:
+def _closest(missing: Missing, function: str) -> str:
+    """'; it defines 'canShift': rename it ...' when a name it defines is close to the wanted one."""
+    found = closest(function, list(missing.functions)) if function else None
+    if found is None:
+        return ""
+    return f"; it defines {found!r}: rename it to {function!r}, the name the judge calls"
+
+
+def _load_error(outcome: Outcome, function: str) -> str:
     reply = outcome.reply
     if outcome.status is Status.REPLY:
         if isinstance(reply, Missing):
-            return reply.message
+            return reply.message + _closest(reply, function)
         if isinstance(reply, Raised):
             return (reply.traceback or f"{reply.type}: {reply.message}").rstrip()
         return "the process answered out of turn while loading"

@@ -43,8 +43,14 @@ class ChallengeError(JudgeError):
         return f"test {self.test!r}: {self.reason}" if self.test is not None else self.reason
 
 
+def closest(name: str, choices: list[str]) -> str | None:
+    """The choice closest to ``name`` (ignoring case and underscores), or None when none is close."""
+    folded = {c.lower().replace("_", ""): c for c in choices}
+    close = difflib.get_close_matches(name.lower().replace("_", ""), list(folded), n=1, cutoff=0.6)
+    return folded[close[0]] if close else None
+
+
 def did_you_mean(name: str, choices: list[str]) -> str:
     """'; did you mean X?' for the closest choice (ignoring case), or nothing."""
-    lowered = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(name.lower(), list(lowered), n=1, cutoff=0.6)
-    return f"; did you mean {lowered[close[0]]!r}?" if close else ""
+    found = closest(name, choices)
+    return f"; did you mean {found!r}?" if found else ""

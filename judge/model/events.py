@@ -59,6 +59,24 @@ class TestFinished:
 
 
 @dataclass(frozen=True)
+class Explaining:
+    """After the tests, the engine explains a failure (a step that can take seconds)."""
+
+    challenge: str
+    #: "state": the first failing test rerun alone in a fresh child;
+    #: "counterexample": small inputs searched for one the solution gets wrong.
+    step: str
+    #: The search's time limit (counterexample only).
+    limit_s: float | None = None
+
+    @property
+    def text(self) -> str:
+        if self.step == "counterexample":
+            return f"searching small inputs for a counterexample (at most {self.limit_s:g} s)"
+        return "rerunning the first failing test alone, in a fresh process"
+
+
+@dataclass(frozen=True)
 class Checking:
     """``judge validate`` is at a slow step of checking a challenge."""
 
@@ -70,7 +88,7 @@ class Checking:
         return f"{self.challenge}: {self.step}"
 
 
-Event = Started | Calibrating | TestFinished | Checking
+Event = Started | Calibrating | TestFinished | Explaining | Checking
 EventFn = Callable[[Event], None]
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from judge.model.verdict import Verdict
 
 #: Bumped when a field of the JSON report changes meaning or disappears.
-SCHEMA_VERSION = 1
+#: 2: ``notes`` hold objects (kind, message, test), not strings.
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -40,11 +42,97 @@ class Growth:
     #: The fitted k, or None when it could not be told (``reason`` says why).
     exponent: float | None
     reference_exponent: float | None
+    #: The 95% interval (low, high) of each k, from the fit's residuals (never narrower than ±0.05).
+    exponent_interval: tuple[float, float] | None
+    reference_exponent_interval: tuple[float, float] | None
     #: The sizes the fit used.
     sizes: list[int]
     #: Larger tests hit the time limit: the true exponent is at least ``exponent``.
     lower_bound: bool
     reason: str | None
+    #: One line a person can read.
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+#: What a visible test's result shows beyond its verdict and measurements.
+DETAILS = ("message", "input", "expected", "got", "stdout", "stderr")
+
+
+class NoteKind(StrEnum):
+    """What a note is about: a front end may show each kind its own way."""
+
+    #: A failing test passes when rerun alone in a fresh process: the function keeps state between calls.
+    STATE_LEAK = "state_leak"
+    #: The function changed its arguments (checked on visible tests).
+    MUTATES_INPUT = "mutates_input"
+    #: How the counterexample search went when it found nothing (or could not run).
+    SEARCH = "search"
+    #: A module the challenge allows (allowed_modules) could not be imported on this machine.
+    UNAVAILABLE_MODULE = "unavailable_module"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the judge noticed besides the verdicts, in one sentence."""
+
+    kind: NoteKind
+    message: str
+    #: The test it is about, when there is one (a hidden test is named, never shown).
+    test: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind.value, "message": self.message, "test": self.test}
+
+
+@dataclass(frozen=True)
+class Counterexample:
+    """A small input, found by search, on which the solution disagrees with the reference.
+
+    Drawn from the challenge's strategy.py, never from a hidden test: it is shown in full.
+    """
+
+    #: ``{"args": [...], "kwargs": {...}}``
+    input: dict[str, Any]
+    #: The reference's answer (or ``raises X``) and what the solution gave (or ``raised X``).
+    expected: Any
+    got: Any
+    verdict: Verdict
+    message: str | None = None
+    stdout: str | None = None
+    stderr: str | None = None
+    #: How many inputs the search tried, and how long it took.
+    tried: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["verdict"] = self.verdict.value
+        for key in ("input", "expected", "got"):
+            data[key] = json_safe(data[key])
+        data["seconds"] = round(self.seconds, 3)
+        return data
+
+
+@dataclass(frozen=True)
+class Speed:
+    """How fast an accepted run was, in terms a learner can read: where it stands among
+    the known accepted solutions (timed on this machine at calibration) and how close it
+    came to a budget. Only accepted runs have one."""
+
+    #: How many of the compared accepted solutions took longer in total over the same tests.
+    faster_than: int
+    #: How many known accepted solutions it was compared with (a file identical to it is left out).
+    compared: int
+    #: The fastest of them (a file name under solutions/<id>/accepted/).
+    fastest: str
+    #: This run's total time ÷ the fastest one's (below 1: this run is faster than all of them).
+    vs_fastest: float
+    #: The largest share of a test's budget this run used (time ÷ budget), and that test.
+    budget_share: float
+    budget_test: str
     #: One line a person can read.
     summary: str
 
@@ -90,8 +178,9 @@ class TestResult:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.value
-        if self.hidden:
-            for key in ("message", "input", "expected", "got", "stdout", "stderr"):
+        if self.hidden or not self.ran:
+            # Hidden tests never show details; a test that never ran has none (not "expected None").
+            for key in DETAILS:
                 data.pop(key)
         else:
             for key in ("input", "expected", "got"):
@@ -108,13 +197,21 @@ class Report:
     isolation: Isolation | None = None
     #: Why the solution could not be loaded (CE only).
     compile_error: str | None = None
-    #: Overall solution time divided by the reference's on the same tests (None when unknown).
+    #: Overall solution time divided by the reference's on the same tests (None when unknown,
+    #: and for any run that was not accepted: its time says nothing about its speed).
     time_vs_reference: float | None = None
     #: The calibration multiplier: per-test budget = this × the slowest accepted solution.
     budget_multiplier: float | None = None
     #: Growth of time with input size, where the challenge marks a family of tests.
     growth: Growth | None = None
-    notes: list[str] = field(default_factory=list)
+    #: Where an accepted run stands among the known accepted solutions (None unless AC and calibrated).
+    speed: Speed | None = None
+    #: What the judge noticed besides the verdicts (state kept between calls, mutated inputs, ...).
+    notes: list[Note] = field(default_factory=list)
+    #: Which tests ran: "all", "samples" (``judge test``) or "custom" (only the learner's own calls).
+    scope: str = "all"
+    #: A small input on which the solution disagrees with the reference, when a hidden test failed.
+    counterexample: Counterexample | None = None
 
     @property
     def passed(self) -> int:
@@ -145,9 +242,12 @@ class Report:
             "time_vs_reference": self.time_vs_reference,
             "budget_multiplier": self.budget_multiplier,
             "growth": self.growth.to_dict() if self.growth else None,
+            "speed": self.speed.to_dict() if self.speed else None,
             "isolation": self.isolation.to_dict() if self.isolation else {},
             "compile_error": self.compile_error,
-            "notes": self.notes,
+            "scope": self.scope,
+            "notes": [n.to_dict() for n in self.notes],
+            "counterexample": self.counterexample.to_dict() if self.counterexample else None,
             "tests": [t.to_dict() for t in self.tests],
         }
 

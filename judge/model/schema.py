@@ -75,7 +75,7 @@ def _walk(value: Any, t: Any, path: Path, description: str | None = None) -> Sch
     if not _accepts(value, t):
         wanted = description or _name(t)
         return SchemaError(path, f"'{where(path)}' must be {wanted}, not {_kind(value)} ({value!r})")
-    if isinstance(t, mi.ListType):
+    if isinstance(t, (mi.ListType, mi.VarTupleType)):
         for i, item in enumerate(value):
             found = _walk(item, t.item_type, (*path, i))
             if found:
@@ -139,6 +139,8 @@ def _accepts(value: Any, t: Any) -> bool:
         mi.BoolType: bool,
         mi.StrType: str,
         mi.ListType: list,
+        # Frozen records hold sequences as tuples; TOML and JSON give lists.
+        mi.VarTupleType: list,
         mi.DictType: dict,
         mi.NoneType: type(None),
         mi.StructType: dict,
@@ -162,6 +164,7 @@ def _name(t: Any) -> str:
         mi.BoolType: "bool",
         mi.StrType: "str",
         mi.ListType: "a list",
+        mi.VarTupleType: "a list",
         mi.DictType: "a table",
         mi.NoneType: "none",
         mi.StructType: "a table",

@@ -22,6 +22,7 @@ SAMPLE = "tests/sample.json"
 HIDDEN = "tests/hidden.json"
 GENERATOR = "generator.py"
 CHECKER = "checker.py"
+STRATEGY = "strategy.py"
 
 
 @dataclass
@@ -48,6 +49,12 @@ class ChallengeFolder:
     @property
     def reference_path(self) -> Path:
         return self.solutions_path / "accepted" / self.config.reference
+
+    @property
+    def strategy_path(self) -> Path | None:
+        """The counterexample search's strategy.py, when the challenge has one."""
+        path = self.path / STRATEGY
+        return path if path.is_file() else None
 
     @property
     def checker_path(self) -> Path | None:

@@ -7,12 +7,14 @@ wall clock. The child's own words are only ever "here is the value".
 
 from __future__ import annotations
 
+import json
 import os
 import selectors
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,11 +85,14 @@ def _reset_peak(pid: int) -> bool:
 class Child:
     """One child process running the harness, for one solution."""
 
-    def __init__(self, sandbox: ProcessSandbox | None = None) -> None:
+    def __init__(self, sandbox: ProcessSandbox | None = None, preload: Sequence[str] = ()) -> None:
+        """Start the harness; it imports the ``preload`` modules while the judge gets on with other work."""
         self.sandbox = sandbox or ProcessSandbox()
+        #: The modules this child imported as it started (a spare is reused only for the same ones).
+        self.preload = tuple(preload)
         req_r, self._req_w = os.pipe()
         self._rep_r, rep_w = os.pipe()
-        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w)]
+        argv = [sys.executable, "-I", "-c", HARNESS_SOURCE, str(req_r), str(rep_w), json.dumps(list(preload))]
         try:
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
         finally:
@@ -96,6 +101,10 @@ class Child:
         self.stderr = b""
         self.alive = True
         self._pid: int | None = None
+
+    def running(self) -> bool:
+        """Alive as far as the judge knows, and its process has not exited."""
+        return self.alive and self.proc.poll() is None
 
     # -- plumbing ---------------------------------------------------------
 

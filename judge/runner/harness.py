@@ -9,6 +9,7 @@ memory are measured from outside.
 """
 
 import gc
+import importlib
 import io
 import json
 import math
@@ -196,18 +197,68 @@ def describe(exc):
 def _describe(exc):
     # Drop the harness's own frame: the learner's code starts one level down.
     tb = exc.__traceback__.tb_next if exc.__traceback__ is not None else None
-    return {
+    reply = {
         "status": "exception",
         "type": type(exc).__name__,
         "mro": [c.__module__ + "." + c.__qualname__ for c in type(exc).__mro__],
         "message": str(exc)[:2000],
         "traceback": "".join(traceback.format_exception(type(exc), exc, tb))[-4000:],
     }
+    name = getattr(exc, "name", None) if isinstance(exc, ImportError) else None
+    if type(name) is str:
+        reply["module"] = name[:200]  # the module an import could not find
+    return reply
+
+
+def _functions(module):
+    """The public callables a solution defines (for a did-you-mean when the function is missing)."""
+    names = []
+    for key, value in list(vars(module).items()):
+        if type(key) is str and not key.startswith("_") and callable(value) and not isinstance(value, types.ModuleType):
+            names.append(key[:100])
+    return names[:100]
+
+
+def _mutated(copies, call_text):
+    """Which arguments the judged call changed: positions and keyword names (plain values compared)."""
+    if not copies:
+        return []
+    args, kwargs = copies[0]
+    original = json.loads(call_text)
+    # A solution cannot change how many arguments it was given: the lists have one length.
+    pairs = list(zip(range(len(args)), args, original["args"], strict=False))
+    pairs += [(key, kwargs.get(key), before) for key, before in original["kwargs"].items()]
+    changed = []
+    for where, now, before in pairs:
+        try:
+            same = plain(now) == plain(before)
+        except (Unsupported, RecursionError):
+            same = False  # something that is not plain data now sits where plain data was
+        if not same:
+            changed.append(where)
+    return changed
+
+
+def preload(names):
+    """Import the modules the challenge allows, before any request: {name: why it failed}.
+
+    They are the challenge author's (trusted) choice, imported while the judge is still
+    loading tests, so neither a test nor the load request ever pays for them, and an
+    ``import numpy`` inside the solution's function is a dictionary lookup.
+    """
+    failed = {}
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except BaseException as exc:  # noqa: B036 - a module that exits at import is unavailable too
+            failed[name] = f"{type(exc).__name__}: {exc}"[:500]
+    return failed
 
 
 def main():
     global REQ_FD, REP_FD
     REQ_FD, REP_FD = int(sys.argv[1]), int(sys.argv[2])
+    unavailable = preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     func = None
     groups = []
     held = []
@@ -227,17 +278,28 @@ def main():
 
             for name, value in req.get("rlimits", {}).items():
                 resource.setrlimit(getattr(resource, name), (value, value))
+            # Tracebacks name the learner's own file, and show its lines: the file itself
+            # is not visible in the sandbox, so its text goes into linecache.
+            filename = req.get("filename") or "solution.py"
+            source = req["source"]
+            import linecache
+
+            linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
             module = types.ModuleType("solution")
-            module.__file__ = "solution.py"
+            module.__file__ = filename
             sys.modules["solution"] = module
             out, err = Capped(), Capped()
             sys.stdout, sys.stderr = out, err
             try:
-                code = compile(req["source"], "solution.py", "exec")
+                code = compile(source, filename, "exec")
                 exec(code, module.__dict__)
                 func = getattr(module, req["function"], None)
                 if not callable(func):
-                    reply = {"status": "missing", "message": f"no function {req['function']!r} in the solution"}
+                    reply = {
+                        "status": "missing",
+                        "message": f"no function {req['function']!r} in {filename}",
+                        "functions": _functions(module),
+                    }
                 else:
                     reply = {"status": "ok"}
             except BaseException as exc:  # noqa: B036 - SystemExit at import is a load failure too
@@ -249,6 +311,8 @@ def main():
                 )
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
             reply["stdout"], reply["stderr"] = out.text(), err.text()
+            if unavailable:
+                reply["unavailable"] = unavailable
             send(reply)
         elif op == "put":
             # Decode one fresh copy of the arguments per repetition, outside the
@@ -297,7 +361,10 @@ def main():
             try:
                 # The answer travels as JSON text inside the reply, so the judge can
                 # compare it with the expected answer's text before decoding anything.
-                send({"status": "ok", "json": to_json(result)})
+                reply = {"status": "ok", "json": to_json(result)}
+                if req.get("check_args"):
+                    reply["mutated"] = _mutated(held[-1] if held else [], last_call)
+                send(reply)
             except Unsupported as exc:
                 send({"status": "unsupported", "message": str(exc)})
             except RecursionError:

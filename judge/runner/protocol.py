@@ -35,6 +35,8 @@ class Done:
 
     stdout: str = ""
     stderr: str = ""
+    #: On a load: the allowed modules the child could not import, with why (``"numpy: ImportError: ..."``).
+    unavailable: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Raised:
     traceback: str
     stdout: str = ""
     stderr: str = ""
+    #: For an ImportError: the module that could not be imported.
+    module: str | None = None
 
     def is_a(self, name: str) -> bool:
         """Whether the exception is an instance of a class called ``name`` (builtin or not)."""
@@ -62,6 +66,8 @@ class Missing:
     message: str
     stdout: str = ""
     stderr: str = ""
+    #: The public callables it does define (for a did-you-mean).
+    functions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class Answer:
     """The call's return value, as JSON text in the harness's encoding."""
 
     json: str
+    #: The arguments the call changed in place (positions, keyword names), when asked to check.
+    mutated: tuple[int | str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,13 @@ def _str(data: dict[str, Any], key: str) -> str:
     return value
 
 
+def _list(data: dict[str, Any], key: str, kinds: tuple[type, ...]) -> tuple[Any, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(type(v) in kinds for v in value):
+        raise ValueError(f"{key} is not a list of {' or '.join(k.__name__ for k in kinds)}")
+    return tuple(value)
+
+
 def parse_reply(raw: bytes) -> Reply:
     """The typed reply in one frame's bytes; ValueError when it is not one."""
     data = json.loads(raw)
@@ -96,16 +111,18 @@ def parse_reply(raw: bytes) -> Reply:
     status = data.get("status")
     prints = {"stdout": _str(data, "stdout"), "stderr": _str(data, "stderr")}
     if status == "ok" and "json" in data:
-        return Answer(_str(data, "json"))
+        return Answer(_str(data, "json"), _list(data, "mutated", (int, str)))
     if status == "ok":
-        return Done(**prints)
+        unavailable = data.get("unavailable", {})
+        if not isinstance(unavailable, dict) or not all(isinstance(v, str) for v in unavailable.values()):
+            raise ValueError("unavailable is not a table of strings")
+        return Done(**prints, unavailable=tuple(f"{name}: {why}" for name, why in unavailable.items()))
     if status == "exception":
-        mro = data.get("mro", [])
-        if not isinstance(mro, list) or not all(isinstance(m, str) for m in mro):
-            raise ValueError("mro is not a list of strings")
-        return Raised(_str(data, "type"), tuple(mro), _str(data, "message"), _str(data, "traceback"), **prints)
+        module = _str(data, "module") or None
+        mro = _list(data, "mro", (str,))
+        return Raised(_str(data, "type"), mro, _str(data, "message"), _str(data, "traceback"), **prints, module=module)
     if status == "missing":
-        return Missing(_str(data, "message"), **prints)
+        return Missing(_str(data, "message"), **prints, functions=_list(data, "functions", (str,)))
     if status == "unsupported":
         return Refused(_str(data, "message"))
     raise ValueError(f"unknown reply status {status!r}")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from judge.runner import timing
 from judge.runner.child import Child
-from judge.runner.protocol import Budget, Outcome, Status
+from judge.runner.protocol import Budget, Done, Outcome, Status
 from judge.runner.sandbox import ProcessSandbox
+from judge.runner.spares import Spares
 
 MIB = 1024 * 1024
 #: Loading (compiling and importing) the solution: generous, it is not timed against the budget.
@@ -47,10 +49,25 @@ class Session:
     """One solution's child process, respawned and reloaded if a test kills it."""
 
     def __init__(
-        self, sandbox: ProcessSandbox, function: str, memory_bytes: int, *, repeat: bool = True, precise: int = 0
+        self,
+        sandbox: ProcessSandbox,
+        function: str,
+        memory_bytes: int,
+        *,
+        repeat: bool = True,
+        precise: int = 0,
+        spares: Spares | None = None,
+        preload: Sequence[str] = (),
     ) -> None:
         self.sandbox = sandbox
+        #: Where started children come from when a front end keeps one in reserve.
+        self.spares = spares if spares is not None and spares.sandbox is sandbox else None
         self.function = function
+        #: Modules every child imports before it loads the solution (the challenge's allowed_modules),
+        #: again after each restart: no test is ever charged for importing them.
+        self.preload = tuple(preload)
+        #: The preloaded modules the child could not import, each with why (set by load()).
+        self.unavailable: tuple[str, ...] = ()
         #: What one test may allocate above what the child held before it.
         self.memory_bytes = memory_bytes
         #: Give fast tests extra timing blocks; ``precise`` gives every test that many.
@@ -58,6 +75,8 @@ class Session:
         self.precise = precise
         #: The solution and its whole-process CPU backstop, kept for restarts after a kill.
         self.source = ""
+        #: The name tracebacks give the solution's file.
+        self.filename = "solution.py"
         self.cpu_backstop_s = 60.0
         self.child: Child | None = None
         #: A started child with nothing loaded yet (see spawn()).
@@ -68,15 +87,22 @@ class Session:
     def spawn(self) -> None:
         """Start a child now, so its interpreter boots while the judge loads tests and budgets."""
         if self._spare is None:
-            self._spare = Child(self.sandbox)
+            self._spare = self._new_child()
 
-    def load(self, source: str, cpu_backstop_s: float) -> Outcome:
+    def _new_child(self) -> Child:
+        if self.spares is not None:
+            return self.spares.take(self.preload)
+        return Child(self.sandbox, self.preload)
+
+    def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
-        self.source, self.cpu_backstop_s = source, cpu_backstop_s
+        self.source, self.cpu_backstop_s, self.filename = source, cpu_backstop_s, filename
         return self._start()
 
     def _start(self) -> Outcome:
-        self.child, self._spare = (self._spare or Child(self.sandbox)), None
+        if self.child is not None:
+            self.child.close()
+        self.child, self._spare = (self._spare or self._new_child()), None
         rlimits = {
             "RLIMIT_AS": self.memory_bytes + ADDRESS_SPACE_MARGIN,
             "RLIMIT_CORE": 0,
@@ -86,8 +112,16 @@ class Session:
             "RLIMIT_CPU": int(math.ceil(self.cpu_backstop_s)),
             **self.sandbox.rlimits,
         }
-        message = {"op": "load", "source": self.source, "function": self.function, "rlimits": rlimits}
+        message = {
+            "op": "load",
+            "source": self.source,
+            "filename": self.filename,
+            "function": self.function,
+            "rlimits": rlimits,
+        }
         outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
+        if isinstance(outcome.reply, Done):
+            self.unavailable = outcome.reply.unavailable
         if self.repeat and outcome.done:
             self.overhead_ms = self._measure_overhead()
         return outcome
@@ -116,8 +150,11 @@ class Session:
         """The limits of one judged call: the CPU budget, a wall-clock backstop, the memory budget."""
         return Budget(budget_s, budget_s * WALL_FACTOR + WALL_EXTRA_S, self.memory_bytes)
 
-    def run(self, call_json: str, budget_s: float) -> TestRun:
-        """Run one test: decode its input in the child, make the judged call, fetch what it returned."""
+    def run(self, call_json: str, budget_s: float, *, check_args: bool = False) -> TestRun:
+        """Run one test: decode its input in the child, make the judged call, fetch what it returned.
+
+        ``check_args`` asks the child whether the call changed its arguments (see ``Answer.mutated``).
+        """
         problem = self._ensure()
         if problem:
             return TestRun(setup_error=problem)
@@ -131,7 +168,8 @@ class Session:
         if not call.done:
             return TestRun(call=call)
         fetch_budget = Budget(max(5.0, budget_s), max(10.0, budget.wall_s), self.memory_bytes)
-        return TestRun(call=call, answer=child.request({"op": "fetch"}, fetch_budget, peak=False))
+        fetch = {"op": "fetch", "check_args": check_args}
+        return TestRun(call=call, answer=child.request(fetch, fetch_budget, peak=False))
 
     def worth_timing_again(self, first_ms: float) -> bool:
         return bool(self.precise) or (self.repeat and timing.worth_repeating(first_ms))

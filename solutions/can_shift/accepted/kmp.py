@@ -1,6 +1,4 @@
 # A plain-Python O(n) solution: search for b in a + a with Knuth-Morris-Pratt.
-# Deliberately straightforward: it is the slowest accepted solution, so the time
-# budget is calibrated on what a learner would write.
 
 
 def can_shift(a, b):
