@@ -59,7 +59,7 @@ def test_list_shows_tags_and_filters_by_them(runner: CliRunner) -> None:
     # Repeated: every tag must be there; any case.
     both = json.loads(runner.invoke(cli, ["list", "--tag", "Metrics", "--tag", "classification", "--json"]).stdout)
     assert {row["id"] for row in both} == {r["id"] for r in rows if {"metrics", "classification"} <= set(r["tags"])}
-    table = runner.invoke(cli, ["list", "--tag", "strings"]).output
+    table = runner.invoke(cli, ["list", "--tag", "strings"], env={"COLUMNS": "200"}).output
     assert "can_shift" in table and "roc_auc" not in table and "strings" in table
 
 

@@ -52,7 +52,7 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("title")
     table.add_column("level")
-    table.add_column("tags")
+    table.add_column("tags", overflow="fold")
     table.add_column("tests", justify="right", no_wrap=True)
     table.add_column("CPU time / test")
     table.add_column("memory", no_wrap=True)
