@@ -1,13 +1,13 @@
-"""Each challenge's strategy.py draws small inputs the reference answers (or refuses with a
-promised error), and those inputs reach every known wrong answer: for each file in
-wrong_answer/ the strategy alone yields an input it gets wrong. Run in this process, on
-plain values, which is quick; the practice loop does the same search in the sandbox."""
+"""Each challenge's strategy.py draws small calls of plain JSON values that the reference
+answers, or refuses with an error the challenge's own tests promise (never another one).
+
+Whether those calls reach every known wrong answer is tests/test_counterexample.py's check,
+through the practice loop's search in the sandbox."""
 
 from __future__ import annotations
 
 import inspect
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,7 +23,7 @@ SEARCH = settings(
     database=None,
     deadline=None,
     derandomize=True,
-    max_examples=3000,
+    max_examples=100,
     phases=[Phase.generate],
     suppress_health_check=list(HealthCheck),
 )
@@ -42,8 +42,8 @@ def result(func: Any, call: dict[str, Any]) -> tuple[str, Any]:
         return "raises", type(exc).__name__
 
 
-def test_the_new_challenges_have_strategies() -> None:
-    assert len(WITH_STRATEGY) >= 11
+def test_every_builtin_challenge_has_a_strategy() -> None:
+    assert WITH_STRATEGY == BUILTIN.ids()
 
 
 @pytest.mark.parametrize("cid", WITH_STRATEGY)
@@ -65,32 +65,5 @@ def test_strategy_draws_small_calls_the_reference_answers(cid: str) -> None:
         return False
 
     with pytest.raises(NoSuchExample):
-        find(strategy(cid), check, settings=settings(SEARCH, max_examples=100))
-    assert sum(kind == "value" for kind, _ in seen) >= len(seen) // 3, f"{cid}: mostly errors"
-
-
-WRONG = [
-    pytest.param(cid, path, id=f"{cid}/{path.name}")
-    for cid in WITH_STRATEGY
-    for path in sorted((BUILTIN.challenge(cid).solutions_path / "wrong_answer").glob("*.py"))
-]
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(("cid", "path"), WRONG)
-def test_every_wrong_answer_gets_a_counterexample_from_the_strategy(cid: str, path: Path) -> None:
-    challenge = BUILTIN.challenge(cid)
-    ref = load_reference(challenge)
-    wrong = getattr(import_file(path, f"_wrong_{cid}_{path.stem}"), challenge.config.function)
-    checker = challenge.checker
-
-    def disagrees(call: Any) -> bool:
-        expected, got = result(ref, call), result(wrong, call)
-        if expected[0] != got[0] or expected[0] == "raises":
-            return expected != got
-        return not checker.check(expected[1], got[1], args=call["args"], kwargs=call.get("kwargs", {})).ok
-
-    try:
-        find(strategy(cid), disagrees, settings=SEARCH)
-    except NoSuchExample:
-        pytest.fail(f"{path.name}: no input drawn by strategy.py shows its bug")
+        find(strategy(cid), check, settings=SEARCH)
+    assert any(kind == "value" for kind, _ in seen), f"{cid}: the reference refused every call drawn"
