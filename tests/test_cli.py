@@ -48,6 +48,28 @@ def test_list_shows_both_first_challenges(runner: CliRunner) -> None:
     assert row["samples"] == 3 and row["hidden"] > 20 and row["origin"] == "built-in"
 
 
+def test_list_shows_tags_and_filters_by_them(runner: CliRunner) -> None:
+    rows = json.loads(runner.invoke(cli, ["list", "--json"]).stdout)
+    assert all(row["tags"] for row in rows), "every built-in challenge has tags"
+    tagged = {row["id"] for row in rows if "metrics" in row["tags"]}
+    assert {"roc_auc", "confusion_matrix"} <= tagged
+    result = runner.invoke(cli, ["list", "--tag", "metrics", "--json"])
+    assert result.exit_code == 0
+    assert {row["id"] for row in json.loads(result.stdout)} == tagged
+    # Repeated: every tag must be there; any case.
+    both = json.loads(runner.invoke(cli, ["list", "--tag", "Metrics", "--tag", "classification", "--json"]).stdout)
+    assert {row["id"] for row in both} == {r["id"] for r in rows if {"metrics", "classification"} <= set(r["tags"])}
+    table = runner.invoke(cli, ["list", "--tag", "strings"], env={"COLUMNS": "200"}).output
+    assert "can_shift" in table and "roc_auc" not in table and "strings" in table
+
+
+def test_list_names_an_unknown_tag(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["list", "--tag", "metric"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("judge: error: no challenge is tagged 'metric'; did you mean 'metrics'? (tags: ")
+    assert "Traceback" not in result.output
+
+
 def test_show_has_statement_signature_samples_and_budgets(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["show", "can_shift"])
     assert result.exit_code == 0
@@ -83,6 +105,14 @@ def test_list_shows_the_other_challenges_when_one_is_broken(runner: CliRunner, t
         rows["broken"]["error"] == "challenges/broken/challenge.toml: unknown key 'signatur'; did you mean 'signature'?"
     )
     assert rows["good"]["error"] is None and rows["good"]["samples"] == 3
+
+
+def test_a_tag_filter_leaves_out_a_broken_challenge(runner: CliRunner, tmp_path: Path) -> None:
+    root = _problem_set(tmp_path)
+    result = runner.invoke(cli, ["--root", str(root), "list", "--tag", "strings", "--json"])
+    assert result.exit_code == 0, result.output
+    ids = {r["id"] for r in json.loads(result.stdout)}
+    assert {"good", "can_shift", "find_bigrams"} <= ids and "broken" not in ids
 
 
 def test_show_wraps_a_long_signature_instead_of_cutting_it(runner: CliRunner, tmp_path: Path) -> None:

@@ -17,8 +17,9 @@ BUILTIN = ProblemSet(builtin_root(), "built-in")
 
 @pytest.mark.parametrize("cid", BUILTIN.ids())
 def test_stored_answers_match_the_reference(cid: str) -> None:
+    """As the challenge's checker judges it: its [check] tolerances, or its checker.py."""
     challenge = BUILTIN.challenge(cid)
-    check = challenge.config.check
+    checker = challenge.checker
     func = load_reference(challenge)
     stored = [t for t in challenge.tests if t.stored]
     for case in stored:
@@ -27,8 +28,8 @@ def test_stored_answers_match_the_reference(cid: str) -> None:
             assert raised == case.raises, f"{cid}/{case.name}: stored raises {case.raises}, reference gave {raised}"
             continue
         assert raised is None, f"{cid}/{case.name}: stored an answer, but the reference raised {raised}"
-        diff = compare(case.expected, value, rel_tol=check.rel_tol, abs_tol=check.abs_tol, unordered=check.unordered)
-        assert diff is None, f"{cid}/{case.name}: {diff}"
+        verdict = checker.check(case.expected, value, args=case.args, kwargs=case.kwargs)
+        assert verdict.ok, f"{cid}/{case.name}: {verdict.message}"
 
 
 @pytest.mark.parametrize("cid", BUILTIN.ids())

@@ -10,44 +10,15 @@ from __future__ import annotations
 
 import math
 import random
-import warnings
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-
-from judge.checkers.values import compare
-from judge.problems.problemset import ProblemSet, builtin_root
-from judge.problems.testdata import load_reference
-from judge.runner.harness import plain, unplain
+from crosscheck import BUILTIN, ROUNDS, assert_same, outcome, reference
 
 np = pytest.importorskip("numpy")
 pytest.importorskip("sklearn")
-
-BUILTIN = ProblemSet(builtin_root(), "built-in")
-ROUNDS = 2_000
-
-
-def reference(cid: str) -> Callable[..., Any]:
-    return load_reference(BUILTIN.challenge(cid))
-
-
-def outcome(func: Callable[..., Any], *args: Any, **kwargs: Any) -> tuple[str, Any]:
-    """("value", plain value) or ("raises", exception name), warnings silenced."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        try:
-            return "value", unplain(plain(func(*args, **kwargs)))
-        except ValueError:  # scikit-learn's InvalidParameterError is a ValueError too
-            return "raises", "ValueError"
-
-
-def assert_same(ours: tuple[str, Any], theirs: tuple[str, Any], tol: float, what: str) -> None:
-    assert ours[0] == theirs[0], f"{what}: ours {ours}, scikit-learn {theirs}"
-    if ours[0] == "value":
-        diff = compare(theirs[1], ours[1], rel_tol=tol, abs_tol=tol)
-        assert diff is None, f"{what}: {diff}"
 
 
 # --- knn_predict -----------------------------------------------------------------

@@ -103,6 +103,15 @@ def test_config_wrong_type_is_named(shift: Path) -> None:
     assert "'limits.memory_mib' must be float" in reason
 
 
+def test_config_bad_tag_is_named(shift: Path) -> None:
+    toml = shift / "challenges" / "can_shift" / "challenge.toml"
+    toml.write_text(toml.read_text().replace('tags = ["strings"]', 'tags = ["strings", "Word Play"]'))
+    code, report = validate(shift, "can_shift")
+    [(file, reason)] = errors(report)
+    assert (code, file) == (1, "challenges/can_shift/challenge.toml")
+    assert reason == "'tags[1]' must be a lowercase word such as \"metrics\", not 'Word Play'"
+
+
 def test_missing_stub_is_named(shift: Path) -> None:
     (shift / "challenges" / "can_shift" / "stub.py").unlink()
     code, report = validate(shift, "can_shift")

@@ -24,6 +24,8 @@ def _files(cid: str) -> dict[str, str]:
 # judge: see docs/authoring.md for every key.
 title = "{title}"
 difficulty = "easy"
+# Topics: 'judge list' shows them, 'judge list --tag X' filters by them.
+tags = ["example"]
 function = "{cid}"
 signature = "{cid}(nums: list[int]) -> int"
 # The file in solutions/{cid}/accepted/ whose answers are the expected outputs.

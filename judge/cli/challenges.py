@@ -15,12 +15,20 @@ from judge.model.errors import JudgeError
 
 @click.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="TAG",
+    help="Only challenges with this tag (repeat: with all of them).",
+)
 @click.pass_context
-def list_cmd(ctx: click.Context, as_json: bool) -> None:
-    """List the challenges."""
+def list_cmd(ctx: click.Context, as_json: bool, tags: tuple[str, ...]) -> None:
+    """List the challenges (or those with a tag: --tag metrics)."""
     from judge.problems.listing import rows as list_rows  # deferred: keeps `judge --help` fast
+    from judge.problems.listing import with_tags
 
-    rows = list_rows(root_of(ctx))
+    rows = with_tags(list_rows(root_of(ctx)), tags)
     add_progress(rows)
     if as_json:
         click.echo(json.dumps(rows, indent=2))

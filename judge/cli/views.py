@@ -58,6 +58,7 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     table.add_column("id", no_wrap=True, style="bold")
     table.add_column("title")
     table.add_column("level")
+    table.add_column("tags", overflow="fold")
     table.add_column("tests", justify="right", no_wrap=True)
     table.add_column("CPU time / test")
     table.add_column("memory", no_wrap=True)
@@ -66,12 +67,13 @@ def challenge_list(rows: list[dict[str, Any]]) -> None:
     broken = [r for r in rows if r.get("error")]
     for r in rows:
         if r.get("error"):
-            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", r["origin"], "")
+            table.add_row(r["id"], Text("broken (see below)", style="red"), "", "", "", "", "", r["origin"], "")
             continue
         table.add_row(
             r["id"],
             r["title"],
             r["difficulty"],
+            ", ".join(r["tags"]),
             f"{r['samples']}+{r['hidden']}",
             r["time"],
             f"{r['memory_mib']:g} MiB",
@@ -144,6 +146,8 @@ def challenge(ch: Challenge, samples: list[TestCase], budget: str) -> None:
         expected = f"raises {t.raises}" if t.raises else repr(t.expected)
         table.add_row(t.name, args, expected)
     console.print(table)
+    if cfg.tags:
+        console.print(f"[bold]Tags[/bold]: {', '.join(cfg.tags)}")
     console.print(
         f"[bold]Budgets[/bold]: CPU time per test {budget}, calibrated on this machine; "
         f"memory {cfg.limits.memory_mib:g} MiB per test."

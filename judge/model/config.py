@@ -41,6 +41,10 @@ class Grading(Struct, frozen=True, forbid_unknown_fields=True):
     weights: dict[str, Annotated[float, Meta(ge=0)]] = field(default_factory=dict)
 
 
+#: A tag is a lowercase word (hyphens allowed), so ``judge list --tag`` matches it exactly.
+TAG = r"^[a-z0-9][a-z0-9-]*$"
+
+
 class Config(Struct, frozen=True, forbid_unknown_fields=True):
     title: str
     function: Annotated[str, Meta(pattern=IDENTIFIER, extra_json_schema={"description": "a Python identifier"})]
@@ -48,6 +52,10 @@ class Config(Struct, frozen=True, forbid_unknown_fields=True):
     difficulty: Annotated[
         Literal["easy", "medium", "hard"], Meta(extra_json_schema={"description": "one of easy, medium, hard"})
     ] = "medium"
+    #: Topics (``metrics``, ``drift``, ...): shown by ``judge list`` and filtered with ``judge list --tag``.
+    tags: list[
+        Annotated[str, Meta(pattern=TAG, extra_json_schema={"description": 'a lowercase word such as "metrics"'})]
+    ] = field(default_factory=list)
     #: The file under solutions/<id>/accepted/ whose answers are the expected outputs.
     reference: str = "reference.py"
     #: The seed handed to generator.py.

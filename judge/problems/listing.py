@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from judge.model.config import Config
-from judge.model.errors import ChallengeError
+from judge.model.errors import ChallengeError, JudgeError, did_you_mean
 from judge.problems.challenge import Challenge
 from judge.problems.problemset import all_challenges
 
@@ -27,11 +27,12 @@ def row(ch: Challenge) -> dict[str, Any]:
         samples, hidden = ch.counts()
         cfg = ch.config
     except ChallengeError as exc:
-        return {"id": ch.id, "origin": ch.origin, "error": _where(exc, ch.path.parent.parent)}
+        return {"id": ch.id, "origin": ch.origin, "tags": [], "error": _where(exc, ch.path.parent.parent)}
     return {
         "id": ch.id,
         "title": cfg.title,
         "difficulty": cfg.difficulty,
+        "tags": list(cfg.tags),
         "samples": samples,
         "hidden": hidden,
         "time": budget_rule(cfg),
@@ -52,3 +53,19 @@ def _where(exc: ChallengeError, root: Path) -> str:
 
 def rows(root: str | Path | None = None) -> list[dict[str, Any]]:
     return [row(ch) for ch in all_challenges(root)]
+
+
+def with_tags(rows: list[dict[str, Any]], wanted: tuple[str, ...]) -> list[dict[str, Any]]:
+    """The rows that carry every wanted tag; a tag no challenge has is a usage error.
+
+    A broken challenge (its row has no tags) is listed only when no tag is asked for.
+    """
+    if not wanted:
+        return rows
+    known = sorted({tag for row in rows for tag in row["tags"]})
+    wanted = tuple(tag.lower() for tag in wanted)
+    for tag in wanted:
+        if tag not in known:
+            listed = f"tags: {', '.join(known)}" if known else "no challenge here has tags"
+            raise JudgeError(f"no challenge is tagged {tag!r}{did_you_mean(tag, known)} ({listed})")
+    return [row for row in rows if set(wanted) <= set(row["tags"])]

@@ -1,0 +1,23 @@
+# Right answers, but recounts TP and FP with a scan of the data for every candidate: O(n²).
+def best_threshold(y_true, y_score, metric="f1"):
+    if metric not in ("f1", "youden"):
+        raise ValueError("unknown metric")
+    if len(y_true) != len(y_score) or not y_true:
+        raise ValueError("bad input")
+    P = sum(1 for y in y_true if y)
+    N = len(y_true) - P
+    if P == 0 or N == 0:
+        raise ValueError("need both classes")
+    best_t, best_v = None, None
+    for t in sorted(set(y_score), reverse=True):
+        tp = fp = 0
+        for s, y in zip(y_score, y_true):
+            if s >= t:
+                if y:
+                    tp += 1
+                else:
+                    fp += 1
+        v = 2 * tp / (P + tp + fp) if metric == "f1" else (tp * N - fp * P) / (P * N)
+        if best_v is None or v > best_v + 1e-12:
+            best_t, best_v = t, v
+    return best_t

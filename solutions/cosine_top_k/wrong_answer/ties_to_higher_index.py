@@ -1,0 +1,17 @@
+# Sorts (similarity, index) pairs in reverse: equal similarities come out higher index first.
+import math
+
+
+def cosine_top_k(items, queries, k):
+    if k < 1 or not items:
+        raise ValueError("bad k or no items")
+    d = len(items[0])
+    if any(len(v) != d for v in items + queries):
+        raise ValueError("vectors of different lengths")
+    norms = [math.sqrt(sum(x * x for x in v)) for v in items]
+    out = []
+    for q in queries:
+        qn = math.sqrt(sum(x * x for x in q))
+        sims = [sum(a * b for a, b in zip(q, v)) / (qn * n) if qn and n else 0.0 for v, n in zip(items, norms)]
+        out.append([i for _, i in sorted(zip(sims, range(len(items))), reverse=True)[:k]])
+    return out
