@@ -195,6 +195,15 @@ def test_force_replaces_and_the_same_challenge_resumes(tmp_path: Path) -> None:
     assert code == 0, output
 
 
+def test_a_broad_glob_never_takes_the_graders_own_files_for_submissions(tmp_path: Path) -> None:
+    folder = _refused_class(tmp_path)
+    out = folder / "grades.jsonl"  # the gradebook (and its lock) inside the graded folder
+    for _ in range(2):  # the second run finds the gradebook there, and resumes
+        code, output = _grade(folder, out, "--glob", "*")
+        assert code == 0, output
+        assert list(Gradebook(out, "can_shift").rows) == ["link.py"]
+
+
 def test_an_empty_file_and_a_gradebook_of_an_older_judge_are_gradebooks(tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_text("")

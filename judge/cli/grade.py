@@ -128,7 +128,8 @@ def grade(
 
     # Everything that can refuse does so before anything is judged or written.
     book = Gradebook(out, ch.id, force=force)
-    submissions = collect(folder, pattern, max_kib * 1024)
+    outputs = [out, book.lock_path, *(p for p in (feedback, similarity) if p is not None)]
+    submissions = collect(folder, pattern, max_kib * 1024, skip=outputs)
     if similarity is not None:
         similar.check_output(similarity, force)
     sandbox = best_sandbox()

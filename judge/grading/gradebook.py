@@ -257,9 +257,13 @@ class Gradebook:
             raise SchemaError((), "not a gradebook row")
         return Row.from_dict(record)
 
+    @property
+    def lock_path(self) -> Path:
+        return self.path.parent / f".{self.path.name}.lock"
+
     def lock(self) -> None:
         """Hold the gradebook for this process: a second ``judge grade`` on it would lose rows."""
-        name = self.path.parent / f".{self.path.name}.lock"
+        name = self.lock_path
         while True:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -284,7 +288,7 @@ class Gradebook:
 
     def unlock(self) -> None:
         if self._lock is not None:
-            os.unlink(self.path.parent / f".{self.path.name}.lock")
+            os.unlink(self.lock_path)
             os.close(self._lock)
             self._lock = None
 

@@ -13,6 +13,7 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -36,14 +37,23 @@ class Submission:
     refused: str | None = None
 
 
-def collect(folder: Path, pattern: str = "*.py", max_bytes: int = MAX_BYTES) -> list[Submission]:
-    """Every file of the folder matching the glob, sorted by name; what cannot be judged is marked refused."""
+def collect(
+    folder: Path, pattern: str = "*.py", max_bytes: int = MAX_BYTES, skip: Sequence[Path] = ()
+) -> list[Submission]:
+    """Every file of the folder matching the glob, sorted by name; what cannot be judged is marked refused.
+
+    ``skip``: the grader's own files and folders (the gradebook, its lock, the feedback), which a
+    broad glob such as '*' could otherwise take for submissions when they live in the folder.
+    """
     if not folder.is_dir():
         raise JudgeError(f"no such folder: {folder}; give the folder holding the submissions")
     if PurePosixPath(pattern).is_absolute() or ".." in PurePosixPath(pattern).parts:
         raise JudgeError(f"--glob {pattern!r} must stay inside {folder}; give a relative pattern such as '*.py'")
+    own = [p.absolute() for p in skip]
     found = []
     for path in sorted(folder.glob(pattern)):
+        if any(path.absolute() == p or p in path.absolute().parents for p in own):
+            continue
         sub = read(folder, path.relative_to(folder), max_bytes)
         if sub is not None:
             found.append(sub)
