@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from judge.model.errors import ChallengeError, JudgeError
+from judge.problems.bounded import answer as bounded_answer
 from judge.problems.challenge import Challenge
 from judge.problems.testcase import TestCase
 from judge.problems.testdata import import_file, load_reference, reference_answer
@@ -42,11 +43,16 @@ class Reference:
             return str(exc)
         return None
 
-    def case(self, name: str, call: Call) -> TestCase:
-        """A visible test of this call whose expected answer (or exception) is the reference's."""
+    def case(self, name: str, call: Call, *, bounded: bool = False) -> TestCase:
+        """A visible test of this call whose expected answer (or exception) is the reference's.
+
+        ``bounded``: the call is a learner's own, of any size, so the reference answers it in a
+        forked process with a deadline and a memory limit (``judge.problems.bounded``).
+        """
         args, kwargs = json.loads(json.dumps(call.args)), json.loads(json.dumps(call.kwargs))
         case = TestCase(name=name, hidden=False, args=args, kwargs=kwargs)
-        case.expected, case.raises = reference_answer(self.func, case, self.challenge.reference_path)
+        answer = bounded_answer if bounded else reference_answer
+        case.expected, case.raises = answer(self.func, case, self.challenge.reference_path)
         return case
 
 
@@ -61,7 +67,7 @@ def custom_cases(challenge: Challenge, calls: list[Call]) -> list[TestCase]:
         if why is not None:
             which = f"call {i}" if len(calls) > 1 else "your call"
             raise JudgeError(f"{which} does not fit {challenge.config.signature}: {why}; {example(challenge)}")
-        cases.append(reference.case(f"custom-{i}", call))
+        cases.append(reference.case(f"custom-{i}", call, bounded=True))
     return cases
 
 
