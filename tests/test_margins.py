@@ -72,6 +72,29 @@ def test_a_low_margin_is_measured_again_before_it_counts() -> None:
     assert m.to_dict()["condition"] == "busy"
 
 
+def test_a_low_accepted_margin_keeps_the_fastest_of_its_retries_and_stops_at_the_limit() -> None:
+    runs = iter([700.0, 300.0])  # slow once more, then its usual time
+
+    def again(path: Path, scale: float, fail_fast: bool) -> Report:
+        return run({"small": (10.0, Verdict.AC), "big": (next(runs), Verdict.AC)})
+
+    accepted = {Path("learner.py"): run({"small": (10.0, Verdict.AC), "big": (800.0, Verdict.AC)})}
+    m = margins.measure("quiet", accepted, {}, BUDGETS, again)
+    assert margins.ACCEPTED_RETRIES == 2 and next(runs, None) is None  # both retries were used
+    assert (m.accepted, m.accepted_test) == (3.33, "big") and m.accepted_ok
+
+    calls = []
+
+    def always_slow(path: Path, scale: float, fail_fast: bool) -> Report:
+        calls.append(path.name)
+        return run({"small": (10.0, Verdict.AC), "big": (600.0, Verdict.AC)})
+
+    accepted = {Path("slow.py"): run({"small": (10.0, Verdict.AC), "big": (800.0, Verdict.AC)})}
+    m = margins.measure("quiet", accepted, {}, BUDGETS, always_slow)
+    assert calls == ["slow.py"] * margins.ACCEPTED_RETRIES
+    assert (m.accepted, m.accepted_solution) == (1.67, "slow.py") and not m.accepted_ok
+
+
 def test_one_core_busy_spins_a_process_and_ends_it() -> None:
     with one_core_busy() as proc:
         deadline = time.monotonic() + 5

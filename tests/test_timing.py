@@ -126,3 +126,21 @@ def test_growth_tells_the_naive_can_shift_from_a_linear_one() -> None:
     assert naive["exponent"] is not None and linear["exponent"] is not None
     assert linear["exponent"] < 1.3 < naive["exponent"], (linear["summary"], naive["summary"])
     assert "reference n^" in linear["summary"]
+
+
+@pytest.mark.timeout(120)
+def test_what_the_solution_loaded_is_out_of_the_collectors_sight() -> None:
+    # A heavy import (scikit-learn is half a million objects) made a full collection land
+    # in one test at random: tens of milliseconds that were not the test's. The objects
+    # alive after the load are frozen; this solution is only right if its own are.
+    source = """
+import gc
+_loaded = [[] for _ in range(1000)]
+
+def can_shift(a, b):
+    if gc.get_freeze_count() < len(_loaded):
+        raise RuntimeError(f"only {gc.get_freeze_count()} objects frozen")
+    return len(a) == len(b) and b in a + a
+"""
+    report = judge(CAN_SHIFT, Source("frozen_gc.py", source.encode()), Options(budgets=budgets(5.0), repeat=False))
+    assert report.verdict is Verdict.AC, [(t.name, t.verdict, t.message) for t in report.tests]

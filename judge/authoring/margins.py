@@ -37,6 +37,11 @@ MIN_TLE = 3.0
 #: time_limit_exceeded/ solutions are timed with every budget × this: a margin of TLE_CAP means "at least".
 TLE_CAP = 4.0
 
+#: An accepted margin below MIN_ACCEPTED is measured up to this many more times, keeping each
+#: test's fastest time: noise only ever slows a run down, and on a shared virtual machine one
+#: run in a few is 1.5x slower than the rest (a plain loop measured 221-390 ms, one after another).
+ACCEPTED_RETRIES = 2
+
 #: Judges a solution file with every budget × scale: (path, scale, fail_fast) -> report.
 JudgeFn = Callable[[Path, float, bool], Report]
 
@@ -117,13 +122,15 @@ def measure(
 ) -> Margins:
     """Both margins from accepted runs at 1× the budgets and TLE runs at TLE_CAP × the budgets.
 
-    A margin below its threshold is measured once more before it counts (timings are
-    noisy): the accepted solution at fault keeps its faster time per test, the TLE
-    solution at fault its slower one.
+    A margin below its threshold is measured again before it counts (timings are
+    noisy): the accepted solution at fault keeps its fastest time per test (up to
+    ACCEPTED_RETRIES more runs), the TLE solution at fault its slower one (one more run).
     """
     margins = Margins(condition)
     found = _accepted(accepted, budgets_s)
-    if found is not None and found[0] < MIN_ACCEPTED:
+    for _ in range(ACCEPTED_RETRIES):
+        if found is None or found[0] >= MIN_ACCEPTED:
+            break
         path = found[2]
         times = {t.name: t.time_ms for t in again(path, 1.0, False).tests if t.ran}
         for t in accepted[path].tests:

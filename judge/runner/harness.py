@@ -410,6 +410,12 @@ def main():
                     else reply["traceback"]
                 )
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+            # Everything alive now (the harness, the allowed modules, the solution's own
+            # imports: scikit-learn is half a million objects) moves out of the collector's
+            # sight. Otherwise a full collection, due whenever the allocation counts say so,
+            # walks all of it inside whichever test comes next: tens of milliseconds charged
+            # at random to one test, for work that is not the test's.
+            gc.freeze()
             reply["stdout"], reply["stderr"] = out.text(), err.text()
             if unavailable:
                 reply["unavailable"] = unavailable
