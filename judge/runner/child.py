@@ -17,6 +17,7 @@ import os
 import selectors
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -112,6 +113,22 @@ class Child:
         #: The most memory the child's whole process tree may ever hold (set by the session):
         #: a window's limit is never above it, however much the child kept from before.
         self.memory_ceiling: int | None = None
+        # Into its cgroup at once, in the background: the kernel may make a move wait for
+        # an RCU grace period (5-20 ms), which then overlaps the child's boot.
+        self._placing: threading.Thread | None = threading.Thread(target=self._place, name="judge-place", daemon=True)
+        self._placing.start()
+
+    def _place(self) -> None:
+        try:
+            self.proc.ready()
+        except SandboxError:
+            pass  # said again, and acted on, when the meter is asked for
+
+    def _placed(self) -> None:
+        """Wait for the background move into the cgroup, if it is still under way."""
+        if self._placing is not None:
+            self._placing.join()
+            self._placing = None
 
     def running(self) -> bool:
         """Alive as far as the judge knows, and its process has not exited."""
@@ -122,6 +139,7 @@ class Child:
     @property
     def meter(self) -> Meter | None:
         """The child's meter, placing it in its cgroup first (before any solution code runs)."""
+        self._placed()
         try:
             return self.proc.ready()
         except SandboxError:
@@ -130,6 +148,7 @@ class Child:
 
     @property
     def pid(self) -> int | None:
+        self._placed()  # the move asks bwrap for the pid: one reader at a time
         return self.proc.target_pid()
 
     def open_window(self, budget: Budget, allowance_s: float = 0.0) -> Window:
@@ -314,6 +333,7 @@ class Child:
         return outcome
 
     def kill(self) -> None:
+        self._placed()
         if self.alive:
             self.alive = False
             self._sel.close()

@@ -394,6 +394,11 @@ def main():
     # Started with -S (judge.runner.interpreter): the folders site would have added.
     sys.path.extend(json.loads(sys.argv[4]) if len(sys.argv) > 4 else [])
     _site_builtins()
+    # What "contain" needs, loaded while the judge is still busy: a child started early
+    # is contained at once when its turn comes.
+    import ctypes  # noqa: F401
+    import resource  # noqa: F401
+
     unavailable = preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     func = None
     groups = []
