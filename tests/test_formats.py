@@ -3,12 +3,12 @@ and hidden tests stay hidden in every one of them."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 
@@ -255,7 +255,7 @@ def test_the_counterexample_section_is_ready_for_the_practice_loop() -> None:
 
 def test_markdown_feedback_carries_the_report_s_counterexample_and_notes(mixed: Report) -> None:
     found = Counterexample({"args": ["", ""], "kwargs": {}}, True, False, Verdict.WA, "expected True, got False")
-    report = dataclasses.replace(
+    report = msgspec.structs.replace(
         mixed, counterexample=found, notes=[Note(NoteKind.STATE_LEAK, "passes alone; state leaks", "big-1")]
     )
     text = render("markdown", report, CONTEXT)

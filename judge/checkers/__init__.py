@@ -7,15 +7,15 @@ None, list, dict), already decoded in the judge's process.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from judge.checkers.values import compare
 from judge.model.config import Check
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Struct, frozen=True):
     ok: bool
     #: Why not, for the report of a sample test (never shown for hidden tests).
     message: str = ""
@@ -36,8 +36,7 @@ def normalise(result: Any) -> CheckResult:
     raise TypeError(f"a checker must return bool or (bool, str), not {type(result).__name__}")
 
 
-@dataclass(frozen=True)
-class Checker:
+class Checker(Struct, frozen=True):
     """A comparison of answers, and what the pipeline may assume about it."""
 
     fn: CheckerFn

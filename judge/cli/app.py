@@ -22,7 +22,24 @@ if TYPE_CHECKING:
 
 
 class Group(click.Group):
-    """Turns every JudgeError into one line on stderr and exit code 2: never a traceback."""
+    """Turns every JudgeError into one line on stderr and exit code 2: never a traceback.
+
+    Commands are imported when used: ``lazy`` names the module of judge.cli holding each.
+    """
+
+    lazy: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            import importlib  # deferred with the command modules themselves
+
+            module = importlib.import_module(f"judge.cli.{self.lazy[cmd_name]}")
+            for command in module.COMMANDS:
+                self.add_command(command)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -16,6 +16,7 @@ from judge.model.errors import ExitCode, JudgeError
 if TYPE_CHECKING:
     from judge.formats import Context
     from judge.judging.engine import Options
+    from judge.model.events import Event
     from judge.model.report import Report
     from judge.problems.calls import Call
     from judge.problems.challenge import Challenge
@@ -236,7 +237,9 @@ def judge_file(ctx: click.Context, request: Request) -> None:
     """Load, judge, show, record: once, or on every save with --watch."""
     # Deferred imports: `judge --help` must not pay for the engine. The sandbox probe
     # starts first, in a background thread, so it overlaps loading the tests; the
-    # problem sets in use are known (and so proven hidden) before it starts.
+    # problem sets in use are known (and so proven hidden) before it starts. The
+    # solution's child starts as soon as the challenge says what it preloads, and boots
+    # while the tests load; it gets the solution only once the probe has proven its sandbox.
     from judge.problems.problemset import find, problem_sets
     from judge.runner.sandbox import warm_up
 
@@ -246,11 +249,15 @@ def judge_file(ctx: click.Context, request: Request) -> None:
     swapped(request.challenge, request.file, root)
     ch = find(request.challenge, root)
     solution_file(request.file)
+    if not request.watch:  # watch mode keeps its own spare child
+        warm_up(ch.config.allowed_modules)
     ch.tests  # noqa: B018 - load (and check) the tests before anything is shown
     from judge.judging.engine import Options
     from judge.problems.calls import custom_cases
 
     custom_cases(ch, request.options.get("custom", []))  # a call that does not fit is a usage error, now
+    if not request.as_json:
+        from judge.cli import views  # noqa: F401 - rich, loaded while the child may still be booting
     sandbox = checked_sandbox(request.require_isolation, "judge")
     options = Options(sandbox=sandbox, **request.options)
     if not request.watch:
@@ -261,14 +268,18 @@ def judge_file(ctx: click.Context, request: Request) -> None:
 
 def judge_once(ch: Challenge, request: Request, options: Options) -> Report:
     """Judge the file, show the report, add it to the history."""
-    from judge.cli import progress, views  # rich, only now that there is something to show
     from judge.judging.engine import judge, selected
     from judge.model.source import Source
 
     source = Source.from_path(request.file)
-    total = len(selected(ch, options.tests)) + len(options.custom)
-    with progress.Live(enabled=not request.as_json, total=total) as live:
-        report = judge(ch, source, options, live.on_event)
+    if request.as_json:
+        report = judge(ch, source, options, calibration_notice)
+    else:
+        from judge.cli import progress  # rich, only for the terminal view
+
+        total = len(selected(ch, options.tests)) + len(options.custom)
+        with progress.Live(enabled=True, total=total) as live:
+            report = judge(ch, source, options, live.on_event)
     if request.fmt == "json":
         click.echo(json.dumps(report.to_dict()))
     elif request.fmt is not None:
@@ -276,9 +287,21 @@ def judge_once(ch: Challenge, request: Request, options: Options) -> Report:
 
         click.echo(render(request.fmt, report, format_context(ch, request.hidden_visibility)), nl=False)
     else:
+        from judge.cli import views
+
         views.report(report, view=request.view)
     remember(report, source.data, str(request.file))
     return report
+
+
+def calibration_notice(event: Event) -> None:
+    """Without the terminal view (stdout carries the report): only calibration says it is slow, on stderr."""
+    from judge.model.events import Calibrating
+
+    if isinstance(event, Calibrating):
+        from judge.formats.text import printable  # deferred: calibrating is rare, and slow anyway
+
+        click.echo(printable(event.text), err=True)
 
 
 def remember(report: Report, data: bytes, file: str) -> None:

@@ -8,8 +8,9 @@ the judge a value it cannot print or compare (so nesting is bounded here too).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from judge.runner.harness import MAX_DEPTH, decode_answer
 
@@ -19,8 +20,7 @@ DECODE_LIMIT = 256 * 1024 * 1024
 ESTIMATE_FROM = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Unreadable:
+class Unreadable(Struct, frozen=True):
     """Why an answer's text was not turned into a value."""
 
     message: str

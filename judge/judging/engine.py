@@ -14,8 +14,9 @@ failing hidden test. Progress arrives as typed events through ``on_event``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
+
+from msgspec import Struct, field
 
 from judge.judging import counterexample
 from judge.judging.calibration import Calibration, budgets_for
@@ -39,8 +40,7 @@ Selection = Literal["all", "samples", "none"]
 SCOPES: dict[str, str] = {"all": "all", "samples": "samples", "none": "custom"}
 
 
-@dataclass
-class Options:
+class Options(Struct):
     #: Per-test CPU budgets in seconds by test name; None calibrates (or uses the config's time_ms).
     budgets: dict[str, float] | None = None
     fail_fast: bool = False

@@ -11,7 +11,8 @@ or when the times are too close to the timer's floor to carry a trend.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from judge.model.report import Growth, TestResult
 from judge.model.verdict import Verdict
@@ -37,8 +38,7 @@ def t975(df: int) -> float:
     return T975[max(known)] if df <= max(T975) else T975_LARGE
 
 
-@dataclass
-class Fit:
+class Fit(Struct):
     """The fitted exponent, or None with the reason it could not be told."""
 
     exponent: float | None

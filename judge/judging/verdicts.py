@@ -8,8 +8,9 @@ as "here is the value", and an answer is read as hostile text (``judging.answers
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from judge.checkers import Checker
 from judge.judging import answers
@@ -25,8 +26,7 @@ SHOW_LIMIT = 2000
 NO_ANSWER: Any = object()
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(Struct, frozen=True):
     verdict: Verdict
     #: Why, for a sample test's report (never shown for hidden tests).
     message: str = ""

@@ -7,21 +7,20 @@ A front end (the terminal, a gradebook's progress bar, a web page) passes one ca
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from judge.model.report import Isolation, TestResult
 
 
-@dataclass(frozen=True)
-class TestInfo:
+class TestInfo(Struct, frozen=True):
     __test__ = False  # not a pytest test class
 
     name: str
     hidden: bool
 
 
-@dataclass(frozen=True)
-class Started:
+class Started(Struct, frozen=True):
     """The solution is about to be judged on these tests, in this order."""
 
     challenge: str
@@ -30,8 +29,7 @@ class Started:
     isolation: Isolation
 
 
-@dataclass(frozen=True)
-class Calibrating:
+class Calibrating(Struct, frozen=True):
     """The challenge's budgets are being measured on this machine (first run only): slow."""
 
     challenge: str
@@ -47,8 +45,7 @@ class Calibrating:
         )
 
 
-@dataclass(frozen=True)
-class TestFinished:
+class TestFinished(Struct, frozen=True):
     """One test has its verdict (``index`` counts from 1)."""
 
     __test__ = False  # not a pytest test class
@@ -58,8 +55,7 @@ class TestFinished:
     total: int
 
 
-@dataclass(frozen=True)
-class Explaining:
+class Explaining(Struct, frozen=True):
     """After the tests, the engine explains a failure (a step that can take seconds)."""
 
     challenge: str
@@ -76,8 +72,7 @@ class Explaining:
         return "rerunning the first failing test alone, in a fresh process"
 
 
-@dataclass(frozen=True)
-class Checking:
+class Checking(Struct, frozen=True):
     """``judge validate`` is at a slow step of checking a challenge."""
 
     challenge: str

@@ -8,9 +8,11 @@ output, prints or messages, so no view can leak them.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
+
+from msgspec import Struct, field
+from msgspec.structs import asdict
 
 from judge.model.verdict import Verdict
 
@@ -19,8 +21,7 @@ from judge.model.verdict import Verdict
 SCHEMA_VERSION = 2
 
 
-@dataclass(frozen=True)
-class Isolation:
+class Isolation(Struct, frozen=True):
     """What containment a run achieved, for both reports."""
 
     level: str
@@ -47,8 +48,7 @@ class Isolation:
         }
 
 
-@dataclass(frozen=True)
-class Growth:
+class Growth(Struct, frozen=True):
     """How a solution's time grows with input size n, next to the reference's (time ≈ c·n^k)."""
 
     #: The fitted k, or None when it could not be told (``reason`` says why).
@@ -86,8 +86,7 @@ class NoteKind(StrEnum):
     UNAVAILABLE_MODULE = "unavailable_module"
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Struct, frozen=True):
     """Something the judge noticed besides the verdicts, in one sentence."""
 
     kind: NoteKind
@@ -99,8 +98,7 @@ class Note:
         return {"kind": self.kind.value, "message": self.message, "test": self.test}
 
 
-@dataclass(frozen=True)
-class Counterexample:
+class Counterexample(Struct, frozen=True):
     """A small input, found by search, on which the solution disagrees with the reference.
 
     Drawn from the challenge's strategy.py, never from a hidden test: it is shown in full.
@@ -128,8 +126,7 @@ class Counterexample:
         return data
 
 
-@dataclass(frozen=True)
-class Speed:
+class Speed(Struct, frozen=True):
     """How fast an accepted run was, in terms a learner can read: where it stands among
     the known accepted solutions (timed on this machine at calibration) and how close it
     came to a budget. Only accepted runs have one."""
@@ -152,8 +149,7 @@ class Speed:
         return asdict(self)
 
 
-@dataclass
-class TestResult:
+class TestResult(Struct):
     __test__ = False  # not a pytest test class
 
     name: str
@@ -188,7 +184,8 @@ class TestResult:
         return self.verdict not in (Verdict.SKIPPED, Verdict.CE)
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        # Shallow, field by field (json_safe copies the shown ones).
+        data = {name: getattr(self, name) for name in _RESULT_FIELDS}
         data["verdict"] = self.verdict.value
         if self.hidden or not self.ran:
             # Hidden tests never show details; a test that never ran has none (not "expected None").
@@ -200,8 +197,10 @@ class TestResult:
         return data
 
 
-@dataclass
-class Report:
+_RESULT_FIELDS = TestResult.__struct_fields__
+
+
+class Report(Struct):
     challenge: str
     solution: str
     verdict: Verdict

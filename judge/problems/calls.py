@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import inspect
 import json
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from judge.model.errors import ChallengeError, JudgeError
 from judge.problems.bounded import answer as bounded_answer
@@ -19,8 +20,7 @@ from judge.problems.testcase import TestCase
 from judge.problems.testdata import import_file, load_reference, reference_answer
 
 
-@dataclass(frozen=True)
-class Call:
+class Call(Struct, frozen=True):
     """One call of the challenge's function: positional and keyword arguments, as plain JSON values."""
 
     args: list[Any]

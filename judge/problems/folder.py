@@ -5,15 +5,16 @@ The tests themselves are read by ``judge.problems.testdata``; ``Challenge`` puts
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from judge.model.config import Config
 from judge.model.errors import ChallengeError
 from judge.model.verdict import FOLDERS, Verdict
-from judge.problems.config import load_config
+
+if TYPE_CHECKING:
+    from judge.model.config import Config
 
 CONFIG = "challenge.toml"
 STATEMENT = "statement.md"
@@ -36,6 +37,9 @@ class ChallengeFolder:
 
     @cached_property
     def config(self) -> Config:
+        # Deferred (msgspec and tomllib): `judge run` starts its sandbox probe before they load.
+        from judge.problems.config import load_config
+
         return load_config(self.path / CONFIG)
 
     @property
@@ -96,6 +100,8 @@ class ChallengeFolder:
     @cached_property
     def digest(self) -> str:
         """A hash of everything that decides the tests and answers: the challenge's version."""
+        import hashlib  # deferred, as load_config is: OpenSSL takes milliseconds to load
+
         h = hashlib.sha256()
         for path in self.source_files():
             h.update(path.name.encode() + b"\0")

@@ -11,6 +11,7 @@ the solution runs as uid 65534 (setpriv), with no capability left at all.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import select
@@ -72,6 +73,11 @@ def _under(path: Path, root: Path) -> bool:
 
 def runtime_binds() -> list[Path]:
     """The folders bound read-only into the sandbox: system libraries and the Python installation."""
+    return list(_runtime_binds())
+
+
+@functools.cache
+def _runtime_binds() -> tuple[Path, ...]:
     binds: list[Path] = []
 
     def add(path: Path) -> None:
@@ -88,7 +94,7 @@ def runtime_binds() -> list[Path]:
         for name in ("bin", "lib", "lib64"):
             add((base / name).resolve() if (base / name).is_dir() else base / name)
     add(Path(sys.executable).resolve().parent)
-    return binds
+    return tuple(binds)
 
 
 def _venv_files() -> list[Path]:
@@ -99,7 +105,15 @@ def _venv_files() -> list[Path]:
 
 def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
     """The bubblewrap command line up to (not including) the command it runs."""
-    binds = runtime_binds()
+    head, tail = _argv(bwrap, as_root, tuple(runtime_binds()), hidden.secrets())
+    return [*head, str(info_fd), *tail]
+
+
+@functools.lru_cache(maxsize=16)
+def _argv(
+    bwrap: str, as_root: bool, binds: tuple[Path, ...], secrets: frozenset[Path]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The command line around the --info-fd number, built once per set of binds and secrets."""
     argv = [
         bwrap,
         "--unshare-pid",
@@ -112,8 +126,9 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
         "--clearenv",
         "--as-pid-1",
         "--info-fd",
-        str(info_fd),
     ]
+    head: list[str] = argv
+    argv = []
     if not as_root:
         argv += ["--unshare-user"]
     made: set[Path] = {Path("/")}
@@ -145,7 +160,7 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
     lib64 = Path(sys.prefix).resolve() / "lib64"
     if lib64.is_symlink():  # a venv's lib64 -> lib
         argv.extend(["--symlink", os.readlink(lib64), str(lib64)])
-    covers = hidden.masks(binds)
+    covers = hidden.masks(list(binds), secrets)
     for masked in covers:
         argv.extend(["--perms", "0000", "--tmpfs", str(masked)])
     for masked in covers:
@@ -160,7 +175,7 @@ def bwrap_argv(bwrap: str, as_root: bool, info_fd: int) -> list[str]:
     else:
         argv += ["--cap-drop", "ALL"]
     argv += ["--"]
-    return argv
+    return tuple(head), tuple(argv)
 
 
 def _setpriv(setpriv: str) -> list[str]:

@@ -21,8 +21,9 @@ import functools
 import os
 import signal
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 #: What the judge needs of a cgroup: CPU accounting, memory (usage, peak, limit), a pids limit.
 NEEDS = ("cpu", "memory", "pids")
@@ -34,8 +35,7 @@ PIDS_MAX = 64
 REMOVE_TRIES = 20
 
 
-@dataclass(frozen=True)
-class Place:
+class Place(Struct, frozen=True):
     """Where boxes for one need are made: a folder in a mounted hierarchy."""
 
     need: str
@@ -44,8 +44,7 @@ class Place:
     parent: Path
 
 
-@dataclass(frozen=True)
-class Support:
+class Support(Struct, frozen=True):
     """The cgroup places this judge may use, one per need."""
 
     places: dict[str, Place]
@@ -66,8 +65,7 @@ class Support:
 # -- finding the hierarchies ----------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mount:
+class Mount(Struct, frozen=True):
     version: int
     path: Path
     #: The cgroup shown at this mount's top (not "/" when a container mounts a subtree).
@@ -353,8 +351,7 @@ def _kill_all(folder: Path) -> bool:
     return False
 
 
-@dataclass
-class _Files:
+class _Files(Struct):
     """Counters kept open: reading one is a pread, about a microsecond."""
 
     fds: dict[str, int] = field(default_factory=dict)

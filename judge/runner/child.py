@@ -13,25 +13,24 @@ answer): its budget covers all of them, so work hidden in the untimed steps (a w
 
 from __future__ import annotations
 
-import json
 import os
 import selectors
 import signal
 import subprocess
-import sys
+import threading
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from msgspec import Struct, field
+
+from judge.runner import interpreter
 from judge.runner.harness import HEADER, frame, split
 from judge.runner.hidden import secrets
 from judge.runner.meter import Meter
 from judge.runner.process import ProcessSandbox, SandboxError
 from judge.runner.protocol import Budget, Outcome, Status, parse_reply
 
-HARNESS_SOURCE = (Path(__file__).parent / "harness.py").read_text(encoding="utf-8")
 MIB = 1024 * 1024
 #: The largest answer the judge reads: a bigger one is a verdict, not a memory problem for us.
 MAX_ANSWER = 32 * MIB
@@ -49,8 +48,7 @@ LIMIT_SLACK = 64 * MIB
 EXIT_GRACE_S = 0.5
 
 
-@dataclass
-class Window:
+class Window(Struct):
     """One test's span over several requests: what it may spend and what it has spent."""
 
     budget: Budget
@@ -92,9 +90,8 @@ class Child:
         self.preload = tuple(preload)
         req_r, self._req_w = os.pipe()
         self._rep_r, rep_w = os.pipe()
-        flags = ["-I"] if site else ["-I", "-S"]
-        argv = [sys.executable, *flags, "-c", HARNESS_SOURCE, str(req_r), str(rep_w), json.dumps(list(preload))]
         try:
+            argv = interpreter.argv(req_r, rep_w, list(preload), site)
             self.proc = self.sandbox.spawn(argv, pass_fds=(req_r, rep_w))
         except BaseException:
             os.close(self._req_w)
@@ -105,11 +102,33 @@ class Child:
             os.close(rep_w)
         # The judge never blocks on a child that stops reading its requests.
         os.set_blocking(self._req_w, False)
+        #: Kept for the child's life: replies and stderr are always watched; the request
+        #: pipe only while a request waits for room in it.
+        self._sel = selectors.DefaultSelector()
+        self._sel.register(self._rep_r, selectors.EVENT_READ, "reply")
+        if self.proc.stderr is not None:
+            self._sel.register(self.proc.stderr, selectors.EVENT_READ, "stderr")
         self.stderr = b""
         self.alive = True
         #: The most memory the child's whole process tree may ever hold (set by the session):
         #: a window's limit is never above it, however much the child kept from before.
         self.memory_ceiling: int | None = None
+        # Into its cgroup at once, in the background: the kernel may make a move wait for
+        # an RCU grace period (5-20 ms), which then overlaps the child's boot.
+        self._placing: threading.Thread | None = threading.Thread(target=self._place, name="judge-place", daemon=True)
+        self._placing.start()
+
+    def _place(self) -> None:
+        try:
+            self.proc.ready()
+        except SandboxError:
+            pass  # said again, and acted on, when the meter is asked for
+
+    def _placed(self) -> None:
+        """Wait for the background move into the cgroup, if it is still under way."""
+        if self._placing is not None:
+            self._placing.join()
+            self._placing = None
 
     def running(self) -> bool:
         """Alive as far as the judge knows, and its process has not exited."""
@@ -120,6 +139,7 @@ class Child:
     @property
     def meter(self) -> Meter | None:
         """The child's meter, placing it in its cgroup first (before any solution code runs)."""
+        self._placed()
         try:
             return self.proc.ready()
         except SandboxError:
@@ -128,6 +148,7 @@ class Child:
 
     @property
     def pid(self) -> int | None:
+        self._placed()  # the move asks bwrap for the pid: one reader at a time
         return self.proc.target_pid()
 
     def open_window(self, budget: Budget, allowance_s: float = 0.0) -> Window:
@@ -203,25 +224,27 @@ class Child:
                 status, cpu_s=max(0.0, cpu - start_cpu) if cpu is not None else wall, wall_s=wall, detail=detail
             )
 
-        sel = selectors.DefaultSelector()
-        sel.register(self._rep_r, selectors.EVENT_READ, "reply")
-        if self.proc.stderr is not None:
-            sel.register(self.proc.stderr, selectors.EVENT_READ, "stderr")
-        sel.register(self._req_w, selectors.EVENT_WRITE, "request")
+        sel = self._sel
+        sent = self._send(pending)  # a request usually fits in the pipe at once
+        if sent is None:
+            return self._died(finish(Status.DIED))
+        pending = sent
+        writing = bool(pending)
+        if writing:
+            sel.register(self._req_w, selectors.EVENT_WRITE, "request")
         buf = bytearray()
         need: int | None = None
         try:
             while True:
                 for key, _ in sel.select(TICK_S):
                     if key.data == "request":
-                        try:
-                            pending = pending[os.write(self._req_w, pending) :]
-                        except BlockingIOError:
-                            continue
-                        except OSError:
+                        sent = self._send(pending)
+                        if sent is None:
                             return self._died(finish(Status.DIED))
+                        pending = sent
                         if not pending:
                             sel.unregister(self._req_w)
+                            writing = False
                         continue
                     if key.data == "stderr":
                         chunk = os.read(key.fd, 65536)
@@ -262,7 +285,17 @@ class Child:
                 if self.proc.poll() is not None:
                     return self._died(finish(Status.DIED))
         finally:
-            sel.close()
+            if writing and self.alive:
+                sel.unregister(self._req_w)
+
+    def _send(self, pending: memoryview) -> memoryview | None:
+        """What is left to write after writing what the pipe takes now; None when the child is gone."""
+        try:
+            return pending[os.write(self._req_w, pending) :]
+        except BlockingIOError:
+            return pending
+        except OSError:
+            return None
 
     def _parse(self, buf: bytearray, need: int, pending: memoryview, finish: Any) -> Outcome:
         """The reply in a complete frame; anything else the child wrote makes it a protocol error."""
@@ -300,8 +333,10 @@ class Child:
         return outcome
 
     def kill(self) -> None:
+        self._placed()
         if self.alive:
             self.alive = False
+            self._sel.close()
             for fd in (self._req_w, self._rep_r):
                 try:
                     os.close(fd)

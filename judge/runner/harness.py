@@ -1,7 +1,8 @@
 """The program that runs inside the judge's child process.
 
-It is started as ``python -I -c <this source>`` and must not import the judge
-package: in a sandbox that package is not even visible. It talks to the judge
+It is started as ``python -I -S`` running this module's compiled code (see
+``judge.runner.interpreter``) and must not import the judge package: in a sandbox
+that package is not even visible. It talks to the judge
 over two pipes (whose numbers arrive in argv) with length-prefixed frames, so
 nothing the solution prints can be mistaken for a reply. The judge trusts none
 of it beyond "this is the value the solution returned": times and memory are
@@ -355,9 +356,49 @@ def _fetch(result):
         sys.setrecursionlimit(limit)
 
 
+def _site_builtins():
+    """exit(), quit() and help(), which site would have defined: a solution may call them."""
+    import _sitebuiltins
+    import builtins
+
+    builtins.exit = _sitebuiltins.Quitter("exit", "Ctrl-D (i.e. EOF)")
+    builtins.quit = _sitebuiltins.Quitter("quit", "Ctrl-D (i.e. EOF)")
+    builtins.help = _sitebuiltins._Helper()
+
+
+def _call(func, copies, quiet):
+    """(the reply, the last result) of calling func on each copy, prints captured."""
+    out, err = Capped(), Capped()
+    sys.stdout, sys.stderr = out, err
+    if quiet:
+        gc.disable()
+    result = None
+    try:
+        for args, kwargs in copies:
+            result = func(*args, **kwargs)
+        reply = {"status": "ok"}
+    except BaseException as exc:  # noqa: B036 - SystemExit and KeyboardInterrupt are runtime errors
+        result = None
+        reply = describe(exc)
+    finally:
+        if quiet:
+            gc.enable()
+    sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    reply["stdout"], reply["stderr"] = out.text(), err.text()
+    return reply, result
+
+
 def main():
     global REQ_FD, REP_FD
     REQ_FD, REP_FD = int(sys.argv[1]), int(sys.argv[2])
+    # Started with -S (judge.runner.interpreter): the folders site would have added.
+    sys.path.extend(json.loads(sys.argv[4]) if len(sys.argv) > 4 else [])
+    _site_builtins()
+    # What "contain" needs, loaded while the judge is still busy: a child started early
+    # is contained at once when its turn comes.
+    import ctypes  # noqa: F401
+    import resource  # noqa: F401
+
     unavailable = preload(json.loads(sys.argv[3]) if len(sys.argv) > 3 else [])
     func = None
     groups = []
@@ -435,28 +476,27 @@ def main():
                 groups.append([marshal.loads(payload) for _ in range(req.get("reps", 1))])
             send({"status": "ok"})
         elif op == "call":
-            out, err = Capped(), Capped()
-            sys.stdout, sys.stderr = out, err
             copies = groups.pop(0) if groups else []
             # Timing blocks run with the cyclic GC off, as timeit does, so a collection
             # triggered by the copies does not land in one block and not another.
-            quiet = req.get("timing", False)
-            if quiet:
-                gc.disable()
-            try:
-                for args, kwargs in copies:
-                    result = func(*args, **kwargs)
-                reply = {"status": "ok"}
-            except BaseException as exc:  # noqa: B036 - SystemExit and KeyboardInterrupt are runtime errors
-                result = None
-                reply = describe(exc)
-            finally:
-                if quiet:
-                    gc.enable()
-            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
-            reply["stdout"], reply["stderr"] = out.text(), err.text()
+            reply, result = _call(func, copies, req.get("timing", False))
             send(reply)
             # Freed later (a "free" or the next "put"), not inside this measured request.
+            held.append(copies)
+        elif op == "test":
+            # A small test in one request: decode its input, call, hand back the answer.
+            # One round trip instead of three; the judge times the whole of it.
+            groups = []
+            held.clear()
+            payload = tail if tail is not None else payload
+            copies = [marshal.loads(payload)]
+            reply, result = _call(func, copies, False)
+            text = None
+            if reply["status"] == "ok":
+                reply["answer"], text = _fetch(result)
+                if req.get("check_args") and text is not None:
+                    reply["answer"]["mutated"] = _mutated(copies, payload)
+            send(reply, text)
             held.append(copies)
         elif op == "fetch":
             # The answer travels as JSON text in the frame's tail, so the judge can

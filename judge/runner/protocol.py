@@ -8,13 +8,13 @@ nothing else reads the child's JSON. A reply that fits none of them is a protoco
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from msgspec import Struct
 
-@dataclass(frozen=True)
-class Budget:
+
+class Budget(Struct, frozen=True):
     cpu_s: float
     wall_s: float
     #: Memory the request may add above what the child held when it started.
@@ -29,8 +29,7 @@ class Status(StrEnum):
     PROTOCOL = "protocol"  #: the child wrote something that is not a reply
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(Struct, frozen=True):
     """The request did what it asked (loaded the solution, decoded the input, ran the call)."""
 
     stdout: str = ""
@@ -39,8 +38,7 @@ class Done:
     unavailable: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Raised:
+class Raised(Struct, frozen=True):
     """The solution raised (or exited) while loading or during the call."""
 
     type: str
@@ -59,8 +57,7 @@ class Raised:
         return any(entry == f"builtins.{name}" or entry.endswith(f".{name}") for entry in self.bases)
 
 
-@dataclass(frozen=True)
-class Missing:
+class Missing(Struct, frozen=True):
     """The solution loaded but does not define the function."""
 
     message: str
@@ -70,8 +67,7 @@ class Missing:
     functions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(Struct, frozen=True):
     """The call's return value, as JSON text in the harness's encoding (not yet checked: hostile)."""
 
     json: str
@@ -79,14 +75,23 @@ class Answer:
     mutated: tuple[int | str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Refused:
+class Refused(Struct, frozen=True):
     """The call's return value cannot be judged (not plain data); the message says why."""
 
     message: str
 
 
-Reply = Done | Raised | Missing | Answer | Refused
+class Tested(Struct, frozen=True):
+    """A call that returned and its answer, in one reply (a test in one request: ``op: test``).
+
+    A call that raised replies with a plain ``Raised``.
+    """
+
+    call: Done
+    answer: Answer | Refused
+
+
+Reply = Done | Raised | Missing | Answer | Refused | Tested
 
 
 def _str(data: dict[str, Any], key: str) -> str:
@@ -115,6 +120,12 @@ def parse_reply(raw: bytes, tail: bytes | memoryview | None = None) -> Reply:
         raise ValueError("the reply is nested too deeply") from None
     if not isinstance(data, dict):
         raise ValueError("a reply is a JSON object")
+    if "answer" in data and isinstance(data["answer"], dict):
+        return _tested(data, tail)
+    return _single(data, tail)
+
+
+def _single(data: dict[str, Any], tail: bytes | memoryview | None) -> Reply:
     status = data.get("status")
     prints = {"stdout": _str(data, "stdout"), "stderr": _str(data, "stderr")}
     if status == "ok" and data.get("answer") is True:
@@ -139,8 +150,19 @@ def parse_reply(raw: bytes, tail: bytes | memoryview | None = None) -> Reply:
     raise ValueError(f"unknown reply status {status!r}")
 
 
-@dataclass
-class Outcome:
+def _tested(data: dict[str, Any], tail: bytes | memoryview | None) -> Tested:
+    """A call that returned, with its answer (the frame's tail) or why the answer cannot be judged."""
+    outer = {k: v for k, v in data.items() if k != "answer"}
+    if outer.get("status") != "ok" or "unavailable" in outer:
+        raise ValueError("an answer after a call that did not return")
+    call = _single(outer, None)
+    answer = _single(data["answer"], tail)
+    if not isinstance(call, Done) or not isinstance(answer, (Answer, Refused)):
+        raise ValueError("a test's reply holds a call and its answer")
+    return Tested(call, answer)
+
+
+class Outcome(Struct):
     """How one request ended, with what the judge measured of it from outside."""
 
     status: Status

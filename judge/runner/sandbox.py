@@ -24,6 +24,7 @@ See docs/isolation.md.
 
 from __future__ import annotations
 
+import atexit
 import functools
 import json
 import os
@@ -31,13 +32,14 @@ import select
 import subprocess
 import sys
 import threading
-import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from msgspec import Struct
+
 from judge.model.report import Isolation
-from judge.runner import bwrap, cgroup, hidden, seccomp
+from judge.runner import bwrap, cgroup, hidden, seccomp, spares
 from judge.runner.bwrap import NOBODY, TMP_BYTES, BwrapProcess, BwrapSandbox, bwrap_argv, find_tool
 from judge.runner.harness import decode, encode_call
 from judge.runner.process import PROCESS_LEVEL, ProcessSandbox, SandboxedProcess, SandboxError, child_env, close_fd
@@ -131,8 +133,7 @@ print(json.dumps(kept))
 """
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Struct, frozen=True):
     """A candidate way to contain children: which sandbox, with which cgroups and filter."""
 
     bwrap: str | None
@@ -159,7 +160,7 @@ def _checked_paths(secrets: frozenset[Path]) -> list[str]:
 def _session(plan: Plan) -> Session:
     """A session for one probe run, its child already booting."""
     # Without site-packages, which the probe does not need: the same path, started sooner.
-    session = Session(plan.sandbox(), "probe", PROBE_MEMORY, repeat=False, site=False)
+    session = Session(plan.sandbox(), "probe", PROBE_MEMORY, repeat=False, site=False, timed=False)
     session.spawn()
     return session
 
@@ -285,7 +286,7 @@ def _prove(plan: Plan, secrets: frozenset[Path]) -> tuple[bool, str, list[str]]:
     process level nothing is stored (it would land on the host).
     """
     paths = _checked_paths(secrets) if plan.bwrap is not None else []
-    marker = f"judge-probe-{uuid.uuid4().hex[:12]}"
+    marker = f"judge-probe-{os.urandom(6).hex()}"
     try:
         session = _session(plan)
     except (OSError, SandboxError) as exc:
@@ -310,13 +311,50 @@ def _prove(plan: Plan, secrets: frozenset[Path]) -> tuple[bool, str, list[str]]:
     except OSError as exc:
         return False, f"the sandbox does not start ({exc})", []
     finally:
-        session.close()
-        if checker is not None:
-            checker.close()
+        # The answer does not wait for the two sandboxes to be torn down.
+        _meanwhile(session.close, *([checker.close] if checker is not None else []))
+
+
+_cleanups: list[threading.Thread] = []
+
+
+def _meanwhile(*steps: Callable[[], None]) -> None:
+    """Run clean-up steps in the background; the judge waits for them before it exits."""
+
+    def run() -> None:
+        for step in steps:
+            step()
+
+    if not _cleanups:
+        # Registered after the cgroup set-up's own exit hook, so it runs before it
+        # (last in, first out): the boxes go before their parent folder.
+        atexit.register(_finish_cleanups)
+    thread = threading.Thread(target=run, name="judge-probe-cleanup", daemon=True)
+    thread.start()
+    _cleanups.append(thread)
+
+
+def _finish_cleanups() -> None:
+    for thread in _cleanups:
+        thread.join(timeout=5)
 
 
 def _plans() -> tuple[Plan | None, Plan, list[str]]:
-    """(the bubblewrap plan or None, the process plan, what is missing and why)."""
+    """(the bubblewrap plan or None, the process plan, what is missing and why), found once."""
+    global _found
+    with _plans_lock:
+        if _found is None:
+            _found = _find_plans()
+        wrapped, process, missing = _found
+    return wrapped, process, list(missing)
+
+
+_found: tuple[Plan | None, Plan, list[str]] | None = None
+#: Guards the plans and the sandbox objects; never held while a probe runs (``_lock`` is).
+_plans_lock = threading.Lock()
+
+
+def _find_plans() -> tuple[Plan | None, Plan, list[str]]:
     missing: list[str] = []
     support = cgroup.detect()
     cgroups = support if isinstance(support, cgroup.Support) else None
@@ -340,8 +378,7 @@ def _plans() -> tuple[Plan | None, Plan, list[str]]:
     return Plan(program, setpriv, cgroups, filt), process, missing
 
 
-@dataclass(frozen=True)
-class Choice:
+class Choice(Struct, frozen=True):
     plan: Plan
     isolation: Isolation
 
@@ -413,21 +450,48 @@ def probe() -> Isolation:
 
 
 def _clear() -> None:
+    global _found
     _choose.cache_clear()
+    with _plans_lock:
+        _found = None
+        _made.clear()
+    spares.drop_early()
 
 
 probe.cache_clear = _clear  # type: ignore[attr-defined]
 
 
 _warming: threading.Thread | None = None
+#: One sandbox object per plan: a child started while the probe runs belongs to the very
+#: sandbox ``best_sandbox()`` then hands out, so the session can take it.
+_made: list[tuple[Plan, ProcessSandbox]] = []
 
 
-def warm_up() -> None:
-    """Start the probe in the background, so it overlaps the judge's other start-up work."""
+def _sandbox_for(plan: Plan) -> ProcessSandbox:
+    with _plans_lock:
+        for known, sandbox in _made:
+            if known == plan:
+                return sandbox
+        sandbox = plan.sandbox()
+        _made.append((plan, sandbox))
+        return sandbox
+
+
+def warm_up(preload: Sequence[str] | None = None) -> None:
+    """Start the probe in the background, so it overlaps the judge's other start-up work.
+
+    Given the modules a solution's child preloads, also start that child now, in the
+    sandbox the probe is proving: it boots while the probe runs and the tests load. It
+    runs nothing of the solution's until ``best_sandbox()`` has the probe's answer, and
+    is closed unused if the probe says no.
+    """
     global _warming
     if _warming is None:
         _warming = threading.Thread(target=probe, name="judge-probe", daemon=True)
         _warming.start()
+    if preload is not None and sys.platform.startswith("linux"):
+        wrapped, process, _ = _plans()
+        spares.start_early(_sandbox_for(wrapped or process), preload)
 
 
 def best_sandbox() -> ProcessSandbox:
@@ -439,6 +503,7 @@ def best_sandbox() -> ProcessSandbox:
         plan = _choose(hidden.secrets()).plan
     if isolation.level != "bubblewrap" and plan.bwrap is not None:
         plan = Plan(None, None, None, None)  # the probe says no: never a level it did not prove
-    sandbox = plan.sandbox(isolation)
+    sandbox = _sandbox_for(plan)
     sandbox.prover = probe
+    spares.drop_early(keep=sandbox)
     return sandbox

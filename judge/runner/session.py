@@ -19,22 +19,24 @@ import math
 import statistics
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from msgspec import Struct
 
 from judge.runner import hidden, timing
 from judge.runner.child import MAX_ANSWER, Child, Window
 from judge.runner.harness import encode_call
 from judge.runner.process import ProcessSandbox, SandboxError
-from judge.runner.protocol import Budget, Done, Outcome, Status
-from judge.runner.spares import Spares
+from judge.runner.protocol import Budget, Done, Outcome, Status, Tested
+from judge.runner.spares import Spares, take_early
 
 MIB = 1024 * 1024
 #: What a test's time means; part of the calibration's cache key, so budgets measured
 #: before a change of meaning are measured again. "window": input, call and answer,
-#: every process of the solution, less the harness's honest share; "-gc": what the load left
-#: alive is frozen, out of the collector's walks.
-MEASUREMENT = "window-1-gc"
+#: every process of the solution, less the harness's honest share; "-2": a small test
+#: is one request (its one round trip charged, as the call's was); "-gc": what the load
+#: left alive is frozen, out of the collector's walks.
+MEASUREMENT = "window-2-gc"
 #: Loading (compiling and importing) the solution: generous, it is not timed against the budget.
 LOAD_CPU_S = 10.0
 LOAD_WALL_S = 30.0
@@ -57,8 +59,7 @@ TIMED_FROM = 4 * 1024
 FREE_APART_FROM = 4 * MIB
 
 
-@dataclass(frozen=True)
-class Allowance:
+class Allowance(Struct, frozen=True):
     """The harness's honest work inside a test, timed in the judge on its own copy of it."""
 
     #: Decoding one copy of the input.
@@ -103,8 +104,7 @@ def measure_decode(payload: bytes) -> float:
     return _cpu_of(lambda: marshal.loads(payload)) if len(payload) >= TIMED_FROM else 0.0
 
 
-@dataclass
-class TestRun:
+class TestRun(Struct):
     """What happened when one test ran. Which fields are set tells how far it got."""
 
     __test__ = False  # not a pytest test class
@@ -117,7 +117,8 @@ class TestRun:
     answer: Outcome | None = None
     #: The request that a time or memory limit stopped, whichever of the three it was.
     limit: Outcome | None = None
-    #: Which step ``limit`` stopped: "input", "call" or "answer".
+    #: Which step ``limit`` stopped: "input", "call" or "answer"; "test" for a test sent
+    #: as one request (a small one), whose steps the judge does not tell apart.
     limit_step: str = ""
     #: The test's CPU time: its whole window less the harness's honest share.
     cpu_s: float = 0.0
@@ -142,6 +143,7 @@ class Session:
         spares: Spares | None = None,
         preload: Sequence[str] = (),
         site: bool = True,
+        timed: bool = True,
     ) -> None:
         self.sandbox = sandbox
         #: Where started children come from when a front end keeps one in reserve.
@@ -153,6 +155,8 @@ class Session:
         self.unavailable: tuple[str, ...] = ()
         #: Whether the child imports site (site-packages, numpy); only the probe goes without.
         self.site = site
+        #: Whether the harness's round trip is timed at load (the probe, which times nothing, skips it).
+        self.timed = timed
         self.function = function
         #: What one test may allocate above what the child held before it.
         self.memory_bytes = memory_bytes
@@ -178,7 +182,8 @@ class Session:
     def _new_child(self) -> Child:
         if self.spares is not None:
             return self.spares.take(self.preload)
-        return Child(self.sandbox, self.preload, site=self.site)
+        early = take_early(self.sandbox, self.preload) if self.site else None
+        return early or Child(self.sandbox, self.preload, site=self.site)
 
     def load(self, source: str, cpu_backstop_s: float, filename: str = "solution.py") -> Outcome:
         """Load the solution into a child (the spare one if spawned); a CE shows in the outcome."""
@@ -198,7 +203,7 @@ class Session:
         self.child.memory_ceiling = LOAD_MEMORY + self.memory_bytes
         self._contain(self.child)
         # Timed here, while no solution code has run: a solution cannot inflate it.
-        self.overhead_ms = self._measure_overhead(self.child)
+        self.overhead_ms = self._measure_overhead(self.child) if self.timed else 0.0
         message = {"op": "load", "source": self.source, "filename": self.filename, "function": self.function}
         outcome = self.child.request(message, Budget(LOAD_CPU_S, LOAD_WALL_S, LOAD_MEMORY))
         if isinstance(outcome.reply, Done):
@@ -274,9 +279,45 @@ class Session:
             return TestRun(setup_error=problem)
         child = self.child
         assert child is not None
+        budget = self.test_budget(budget_s)
+        if not allowance.decode_s and not allowance.encode_s:
+            run = self._run_at_once(child, payload, budget, check_args)
+        else:
+            run = self._run_in_steps(child, payload, budget, allowance, check_args)
+        if child.alive and (allowance.decode_s or allowance.encode_s or run.memory_kib * 1024 >= FREE_APART_FROM):
+            # A big input or answer is freed now, outside the test's window: freeing is the
+            # harness's work, not the test's.
+            child.request({"op": "free"}, PUT_BUDGET)
+        return run
+
+    def _run_at_once(self, child: Child, payload: bytes, budget: Budget, check_args: bool) -> TestRun:
+        """A small test (the harness's share is microseconds, and charged) in one request."""
+        window = child.open_window(budget)
+        message = {"op": "test", "check_args": check_args}
+        outcome = child.request(message, budget, window=window, tail=payload, cap=MAX_ANSWER, what="answer")
+        run = TestRun()
+        reply = outcome.reply
+        if outcome.status is Status.REPLY and isinstance(reply, Tested):
+            run.call = Outcome(Status.REPLY, reply.call, cpu_s=outcome.cpu_s, wall_s=outcome.wall_s)
+            run.answer = Outcome(Status.REPLY, reply.answer)
+        elif outcome.status is Status.PROTOCOL:
+            # The reply that carries the answer could not be read: it counts against the
+            # answer (WA), as when the answer is fetched on its own.
+            run.call, run.answer = Outcome(Status.REPLY, Done()), outcome
+        else:
+            run.call = outcome  # it raised, hit a limit or died
+            if outcome.status in (Status.TIME, Status.MEMORY):
+                run.limit, run.limit_step = outcome, "test"
+        self._charge(run, child.close_window(window), outcome, 0.0, 0.0)
+        return run
+
+    def _run_in_steps(
+        self, child: Child, payload: bytes, budget: Budget, allowance: Allowance, check_args: bool
+    ) -> TestRun:
+        """A big test in three requests, so the harness's honest share of each step can be
+        taken off, never more than the step took."""
         trip = self.overhead_ms / 1000
         honest = 2 * trip + allowance.margin(allowance.decode_s) + allowance.margin(allowance.encode_s)
-        budget = self.test_budget(budget_s)
         window = child.open_window(budget, allowance_s=honest)
         run = TestRun()
         put = child.request({"op": "put"}, budget, window=window, tail=payload)
@@ -291,10 +332,6 @@ class Session:
         if put.status is not Status.REPLY and run.limit is None:
             run.setup_error = f"the process ended before the test could start: {put.detail}"
         self._charge(run, child.close_window(window), put, honest, trip + allowance.margin(allowance.decode_s))
-        if child.alive and (allowance.decode_s or allowance.encode_s or run.memory_kib * 1024 >= FREE_APART_FROM):
-            # A big input or answer is freed now, outside the test's window: freeing is the
-            # harness's work, not the test's.
-            child.request({"op": "free"}, PUT_BUDGET)
         return run
 
     @staticmethod
