@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
@@ -12,9 +13,28 @@ from judge.cli import cli
 from judge.model.errors import JudgeError
 from judge.problems import bounded
 from judge.problems.testcase import TestCase
+from judge.runner.interpreter import BOOT
 
 REPO = Path(__file__).resolve().parent.parent
 PATH = Path("reference.py")
+
+
+def my_harnesses() -> list[int]:
+    """Harness processes (the judge's children, sandboxed or not) this test process started."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if not proc.name.isdigit() or BOOT not in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                continue
+            pid = int(proc.name)
+            while pid > 1:  # up the parents: is this process one of them?
+                pid = int((Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                if pid == os.getpid():
+                    found.append(int(proc.name))
+                    break
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
 
 
 def case(*args: object) -> TestCase:
@@ -64,3 +84,5 @@ def test_a_huge_call_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert result.stderr.strip().startswith("judge: error: the reference ran out of memory")
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+    # The solution's child started early, while the call was being checked; it went with the error.
+    assert my_harnesses() == []

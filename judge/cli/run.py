@@ -251,6 +251,19 @@ def judge_file(ctx: click.Context, request: Request) -> None:
     solution_file(request.file)
     if not request.watch:  # watch mode keeps its own spare child
         warm_up(ch.config.allowed_modules)
+    try:
+        judge_challenge(ctx, ch, request)
+    finally:
+        # An early child the judgment did not take (a usage error came first) goes now,
+        # not when the process exits: a caller that stays (a test runner, a script
+        # calling the cli) must not keep a sandboxed process behind.
+        from judge.runner.spares import drop_early
+
+        drop_early()
+
+
+def judge_challenge(ctx: click.Context, ch: Challenge, request: Request) -> None:
+    """Judge the file against a found challenge: once, or on every save with --watch."""
     ch.tests  # noqa: B018 - load (and check) the tests before anything is shown
     from judge.judging.engine import Options
     from judge.problems.calls import custom_cases
