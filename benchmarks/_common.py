@@ -32,11 +32,17 @@ def env(cache_dir: str) -> dict[str, str]:
 
 
 def timed(
-    argv: list[str], cache_dir: str, check: bool = False, cwd: Path | str = REPO
+    argv: list[str],
+    cache_dir: str,
+    check: bool = False,
+    cwd: Path | str = REPO,
+    extra_env: dict[str, str] | None = None,
 ) -> tuple[float, subprocess.CompletedProcess[str]]:
-    """Wall time of one run of argv (sys.executable, never a PATH shim), and its result."""
+    """Wall time of one run of argv (sys.executable, never a PATH shim), and its result;
+    ``extra_env`` is set on top of ``env(cache_dir)``."""
+    environment = env(cache_dir) | (extra_env or {})
     t = time.perf_counter()
-    proc = subprocess.run(argv, env=env(cache_dir), cwd=cwd, capture_output=True, text=True, check=check)
+    proc = subprocess.run(argv, env=environment, cwd=cwd, capture_output=True, text=True, check=check)
     return time.perf_counter() - t, proc
 
 
