@@ -6,7 +6,8 @@ sample tests through the JSON API, as the page's Run button does, ``--pause`` se
 apart (a learner edits between Runs; the server uses the pause to boot the next warm
 child). The overhead is the wall time minus the solution's own CPU time on the samples
 (the report's ``time_ms``): what the judge, the sandbox, the history and HTTP add. The
-goal is about 150 ms.
+goal (issue 17) is at most 100 ms of overhead (the median over a challenge's Runs), on
+every challenge; the script says how many meet it.
 
     python3 benchmarks/web_latency.py [--runs 20] [--pause 0.5] [--challenge can_shift ...] [--cold]
 
@@ -56,6 +57,10 @@ def run_once(conn: http.client.HTTPConnection, token: str, challenge: str, sourc
     return time.perf_counter() - t, report
 
 
+#: Issue 17: with a warm child, a Run costs at most this above the solution's own time.
+WARM_GOAL_MS = 100.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=20)
@@ -71,6 +76,7 @@ def main() -> None:
         print(f"Run on the samples through the API, {args.runs} runs each, {args.pause:g} s apart")
         print("(ms; median, p90, range)")
         print(f"{'challenge':<20} {'wall':>8} {'solution':>9} {'overhead':>9} {'p90':>7} {'range':>13}")
+        met = 0
         for cid in challenges:
             source = (REPO / "solutions" / cid / "accepted" / "reference.py").read_text()
             _, report = run_once(conn, token, cid, source)  # calibrates the budgets (first time only)
@@ -87,6 +93,8 @@ def main() -> None:
                 f"{cid:<20} {statistics.median(walls):8.1f} {statistics.median(owns):9.2f} "
                 f"{statistics.median(overhead):9.1f} {p90:7.1f} {overhead[0]:6.1f}–{overhead[-1]:<6.1f}"
             )
+            met += statistics.median(overhead) <= WARM_GOAL_MS
+        print(f"\noverhead ≤ {WARM_GOAL_MS:g} ms (median): {met}/{len(challenges)} challenges")
     finally:
         proc.terminate()
         proc.wait(timeout=30)
