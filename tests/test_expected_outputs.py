@@ -6,6 +6,8 @@ them is wrong; either way the challenge would judge solutions against two truths
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from judge.checkers.values import compare
@@ -57,3 +59,19 @@ def test_expected_answers_come_from_the_cache_the_second_time(monkeypatch: pytes
     monkeypatch.setattr("judge.problems.testdata.load_reference", no_reference)
     again = BUILTIN.challenge("confusion_matrix")
     assert {t.name: (t.expected, t.raises) for t in again.tests} == answers
+
+
+def test_a_damaged_cache_entry_is_computed_again(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Generated tests and expected answers are cached as marshal data; a file that does not
+    read back (truncated, overwritten) is a miss, never an error or a wrong answer."""
+    monkeypatch.setenv("JUDGE_CACHE_DIR", str(tmp_path))
+    first = BUILTIN.challenge("confusion_matrix")
+    answers = {t.name: (repr(t.args), repr(t.expected), t.raises) for t in first.tests}
+    files = sorted(p for p in tmp_path.rglob("*.marshal*") if p.is_file())
+    assert {p.parent.name for p in files} >= {"generated"} and any("expected" in str(p) for p in files)
+    sizes = {path: path.stat().st_size for path in files}
+    for path in files:
+        path.write_bytes(path.read_bytes()[: sizes[path] // 2])
+    again = BUILTIN.challenge("confusion_matrix")
+    assert {t.name: (repr(t.args), repr(t.expected), t.raises) for t in again.tests} == answers
+    assert {path: path.stat().st_size for path in files} == sizes  # computed and stored again

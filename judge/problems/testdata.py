@@ -15,7 +15,7 @@ from judge.model.errors import ChallengeError
 from judge.problems import cache
 from judge.problems.folder import GENERATOR, HIDDEN, SAMPLE, ChallengeFolder
 from judge.problems.testcase import TestCase, parse_case
-from judge.runner.harness import Unsupported, decode, plain, unplain
+from judge.runner.harness import Unsupported, plain, unplain
 
 #: The version of plain()'s encoding, part of the cache key of stored answers.
 WIRE = "w2"
@@ -60,8 +60,8 @@ def generate(challenge: ChallengeFolder, seed: int | None = None, *, fresh: bool
     # The config's seed gives the same tests until the challenge changes (its digest
     # covers generator.py and the config), so they are cached: a generator can take
     # far longer than judging a fast solution does.
-    key = f"generated/{challenge.id}-{challenge.digest}.json" if seed is None and not fresh else None
-    raws = cache.load(key) if key else None
+    key = f"generated/{challenge.id}-{challenge.digest}" if seed is None and not fresh else None
+    raws = cache.load_data(key) if key else None
     if isinstance(raws, list):
         return [parse_case(raw, path, True, f"gen-{i}", "generate()") for i, raw in enumerate(raws, 1)]
     module = import_file(path, f"_judge_generator_{challenge.id}")
@@ -81,8 +81,8 @@ def generate(challenge: ChallengeFolder, seed: int | None = None, *, fresh: bool
         case.kwargs = json.loads(json.dumps(case.kwargs))
     if key:
         try:
-            cache.store(key, [_raw(case) for case in cases])
-        except (TypeError, ValueError):  # an expected answer JSON cannot hold: just not cached
+            cache.store_data(key, [_raw(case) for case in cases])
+        except ValueError:  # an expected answer that is not plain data: just not cached
             pass
     return cases
 
@@ -149,16 +149,17 @@ def load_tests(challenge: ChallengeFolder) -> list[TestCase]:
 def _fill_expected(challenge: ChallengeFolder, todo: list[TestCase]) -> None:
     if not todo:
         return
-    key = f"expected/{WIRE}/{challenge.id}-{challenge.digest}.json"
-    # Decoded in one pass, markers included: answers can be megabytes.
-    answers = cache.load(key, decode)
+    key = f"expected/{WIRE}/{challenge.id}-{challenge.digest}"
+    # Read in one pass: answers can be megabytes. They are plain data (the reference's
+    # answer as the wire gives it back, reference_answer), which the cache keeps as is.
+    answers = cache.load_data(key)
     if not isinstance(answers, dict) or set(answers) != {t.name for t in todo}:
         func = load_reference(challenge)
         answers = {}
         for case in todo:
             value, raises = reference_answer(func, case, challenge.reference_path)
             answers[case.name] = {"raises": raises} if raises else {"expected": value}
-        cache.store(key, {name: {k: plain(v) for k, v in a.items()} for name, a in answers.items()})
+        cache.store_data(key, answers)
     for case in todo:
         answer = answers[case.name]
         case.raises = answer.get("raises")
