@@ -46,7 +46,7 @@ def load_data(key: str) -> Any | None:
     """Plain data stored by ``store_data``, or None when there is none (or it does not read)."""
     try:
         return marshal.loads(_data_path(key).read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, ValueError, EOFError, TypeError, MemoryError):  # damaged: a miss
         return None
 
 
