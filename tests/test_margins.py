@@ -150,6 +150,8 @@ def test_validate_fails_on_thin_margins_naming_the_solutions(spin: Path) -> None
     assert "raise limits.time_ms" in found["solutions/spin/accepted/slowish.py"]  # the fixture's budget is fixed
     assert "needs only" in found["solutions/spin/time_limit_exceeded/barely.py"]
     assert "make the large tests larger" in found["solutions/spin/time_limit_exceeded/barely.py"]
+    # Both say they come from a timing (the suite holds built-in challenges to its own floors).
+    assert {p["check"] for p in challenge["problems"] if p["severity"] == "error"} == {"margins"}
     m = challenge["margins"]
     assert m["thresholds"] == {"accepted": 2.0, "tle": 3.0, "tle_cap": margins.TLE_CAP}
     assert set(m) == {"thresholds", "quiet"}  # --no-busy

@@ -50,6 +50,9 @@ class Problem:
     file: str
     reason: str
     severity: Severity = Severity.ERROR
+    #: Which kind of check found it: "margins" for a time margin (a timing, so it depends on
+    #: the machine and the moment), "" for the rest (the same on every machine).
+    check: str = ""
 
 
 @dataclass
@@ -92,8 +95,8 @@ class _Collector:
         except ValueError:
             return str(path)
 
-    def add(self, path: Path | str, reason: str, severity: Severity = Severity.ERROR) -> None:
-        self.result.problems.append(Problem(self.rel(path), reason, severity))
+    def add(self, path: Path | str, reason: str, severity: Severity = Severity.ERROR, check: str = "") -> None:
+        self.result.problems.append(Problem(self.rel(path), reason, severity, check))
 
     def error(self, exc: ChallengeError) -> None:
         self.add(exc.path, exc.detail)
@@ -394,10 +397,12 @@ def _margins(challenge: Challenge, out: _Collector, m: margin.Margins) -> None:
             f"its budget on test {m.accepted_test!r} is only {m.accepted:g}x its time {when} (validate needs at "
             f"least {margin.MIN_ACCEPTED:g}x): raise {key}, or move this file out of accepted/ if it is slower "
             "than the intended complexity",
+            check="margins",
         )
     if not m.tle_ok:
         out.add(
             challenge.solutions_path / "time_limit_exceeded" / str(m.tle_solution),
             f"needs only {m.tle:g}x its budget on its worst test {m.tle_test!r} {when} (validate needs at least "
             f"{margin.MIN_TLE:g}x): make the large tests larger, so the complexity classes separate",
+            check="margins",
         )
