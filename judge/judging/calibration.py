@@ -1,8 +1,8 @@
 """Time budgets that fit the machine, the way Kattis derives its time limit.
 
 Per test: budget = max(floor, multiplier × the slowest accepted solution's CPU time
-on that test, measured on this machine: the slowest of two rounds). The measurement is cached, keyed by
-everything it depends on, so only the first run pays for it.
+on that test, measured on this machine: the slower of two rounds). The measurement is
+cached, keyed by everything it depends on, so only the first run pays for it.
 """
 
 from __future__ import annotations
