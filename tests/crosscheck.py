@@ -46,3 +46,15 @@ def assert_same(ours: tuple[str, Any], theirs: tuple[str, Any], tol: float, what
 def expected_outcome(case: Any) -> tuple[str, Any]:
     """A test's own answer, in outcome()'s form."""
     return ("raises", case.raises) if case.raises else ("value", case.expected)
+
+
+def agreed_on_every_test(cid: str, func: Callable[..., Any], tol: float, skip: Callable[[str, Any], bool]) -> int:
+    """Assert the library agrees with every test of a challenge (but those ``skip`` leaves
+    out: the inputs where our contract differs on purpose); how many were compared."""
+    compared = 0
+    for case in BUILTIN.challenge(cid).tests:
+        if skip(cid, case):
+            continue
+        assert_same(expected_outcome(case), outcome(func, *case.args, **case.kwargs), tol, f"{cid}/{case.name}")
+        compared += 1
+    return compared
