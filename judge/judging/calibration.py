@@ -113,10 +113,9 @@ def measure(challenge: Challenge, sandbox: ProcessSandbox, on_event: EventFn = i
             report = judge_with_budgets(challenge, Source.from_path(path), generous, session)
         finally:
             session.close()
-        if report.verdict is not Verdict.AC:
+        if report.verdict is not Verdict.AC:  # at most once: a failed solution runs no more rounds
             rounds.pop(path.name, None)
-            if not any(r.startswith(f"{path.name}: ") for r in rejected):
-                rejected.append(f"{path.name}: {report.verdict.value}")
+            rejected.append(f"{path.name}: {report.verdict.value}")
             continue
         rounds.setdefault(path.name, []).append({t.name: t.time_ms for t in report.tests})
     slowest: dict[str, float] = {}
