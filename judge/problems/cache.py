@@ -13,7 +13,6 @@ import json
 import marshal
 import os
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +25,10 @@ def cache_dir() -> Path:
     return Path(base) / "judge"
 
 
-def load(key: str, decode: Callable[[str], Any] = json.loads) -> Any | None:
+def load(key: str) -> Any | None:
+    """A JSON document stored by ``store``, or None when there is none (or it does not read)."""
     try:
-        return decode((cache_dir() / key).read_text(encoding="utf-8"))
+        return json.loads((cache_dir() / key).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
